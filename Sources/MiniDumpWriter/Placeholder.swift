@@ -1,0 +1,1 @@
+// The minidump writer lives here (see MiniDumpBuilder).

@@ -1,0 +1,6 @@
+import ArgumentParser
+
+@main
+struct DumpInspect: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "dumpinspect")
+}
