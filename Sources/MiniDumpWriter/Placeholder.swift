@@ -1,1 +1,0 @@
-// The minidump writer lives here (see MiniDumpBuilder).
