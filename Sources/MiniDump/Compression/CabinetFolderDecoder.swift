@@ -1,6 +1,7 @@
 import CZlib
 
-/// The uncompressed bytes of one cabinet folder: all of them, or those before the first problem.
+/// The uncompressed bytes of one cabinet folder: all of them, or the whole blocks before the first
+/// problem.
 struct CabinetFolderData {
     /// The decoded bytes.
     let reader: ByteReader
@@ -46,17 +47,18 @@ enum CabinetFolderDecoder {
                 "cabinet folder \(index) is compressed with \(method.name) (typeCompress \(Hex.format(folder.typeCompress, digits: 4))); only uncompressed and MSZIP folders can be read"))
         }
         var (blocks, error) = scan(folder, index: index, method: method, archive: archive, reader: reader)
-        var total = 0
-        for block in blocks { total += block.uncompressed }
+        var sum: UInt64 = 0
+        for block in blocks { sum += UInt64(block.uncompressed) }  // at most 65,535 × 65,535
         let limit = max(limits.maxDecompressedBytes, 0)
-        guard total <= limit else {
+        guard let total = Int(exactly: sum), total <= limit else {
             return CabinetFolderData(reader: empty, error: MiniDumpError(
                 .decompressedTooLarge, offset: UInt64(folder.entryOffset),
-                "cabinet folder \(index) holds \(total) uncompressed bytes, more than the \(limit)-byte limit (DecompressionLimits.maxDecompressedBytes)"))
+                "cabinet folder \(index) holds \(sum) uncompressed bytes, more than the \(limit)-byte limit (DecompressionLimits.maxDecompressedBytes)"))
         }
         let output = InflateOutput(initialCapacity: total, limit: total)
         let inflater = method == .mszip ? ZlibInflater(windowBits: -15) : nil
         for (number, block) in blocks.enumerated() {
+            let blockStart = output.count
             let failure = reader.withBytes(in: block.data) { raw -> MiniDumpError? in
                 if block.checksum != 0 {
                     let found = checksum(of: block, raw: raw, reader: reader, reserve: archive.dataReserve)
@@ -75,6 +77,8 @@ enum CabinetFolderDecoder {
                 return nil
             }
             if let failure {
+                // Keep only whole, verified blocks: a block that failed may have produced garbage.
+                output.rollBack(to: blockStart)
                 error = failure
                 break
             }
@@ -88,17 +92,18 @@ enum CabinetFolderDecoder {
         reader: ByteReader
     ) -> ([Block], MiniDumpError?) {
         var blocks = [Block]()
-        var at = Int(folder.dataOffset)
+        var next = UInt64(folder.dataOffset)
         for number in 0..<Int(folder.blockCount) {
-            guard reader.range(offset: UInt64(at), length: UInt64(8 + archive.dataReserve)) != nil else {
+            guard let header = reader.range(offset: next, length: UInt64(8 + archive.dataReserve)) else {
                 return (blocks, MiniDumpError(
-                    .truncated, offset: UInt64(at),
+                    .truncated, offset: next,
                     "cabinet folder \(index) block \(number) header lies past the end of the \(reader.count)-byte file"))
             }
+            let at = header.lowerBound
             let checksum: UInt32 = reader.loadUnchecked(UInt32.self, at: at)
             let compressed = Int(reader.loadUnchecked(UInt16.self, at: at + 4))
             let uncompressed = Int(reader.loadUnchecked(UInt16.self, at: at + 6))
-            let dataStart = at + 8 + archive.dataReserve
+            let dataStart = header.upperBound
             guard let data = reader.range(offset: UInt64(dataStart), length: UInt64(compressed)) else {
                 return (blocks, MiniDumpError(
                     .truncated, offset: UInt64(dataStart),
@@ -115,7 +120,7 @@ enum CabinetFolderDecoder {
                     "uncompressed cabinet folder \(index) block \(number) has cbData \(compressed) but cbUncomp \(uncompressed)"))
             }
             blocks.append(Block(headerOffset: at, data: data, uncompressed: uncompressed, checksum: checksum))
-            at = data.upperBound
+            next = UInt64(data.upperBound)
         }
         return (blocks, nil)
     }

@@ -74,25 +74,23 @@ enum GzipDecoder {
         _ inflater: ZlibInflater, base: UnsafeRawPointer, total: Int, position: inout Int,
         output: InflateOutput, spare: UnsafeMutableRawPointer
     ) throws(MiniDumpError) {
-        var stalled = false
         while true {
             let step: ZlibInflater.Step
-            let probing = output.free == 0 && !output.grow()
-            if probing {
-                // At the cap: offer one spare byte. If zlib fills it, the data is larger than allowed.
-                step = inflater.inflate(input: base + position, inputCount: total - position, output: spare, outputCount: 1)
-                if step.produced > 0 {
-                    throw MiniDumpError(
-                        .decompressedTooLarge, offset: UInt64(position + step.consumed),
-                        "gzip data inflates to more than the \(output.limit)-byte limit (DecompressionLimits.maxDecompressedBytes)")
-                }
-            } else {
-                guard let target = output.freePointer else {
-                    throw MiniDumpError(.io, offset: UInt64(position), "no output buffer")
-                }
+            if output.free > 0, let target = output.freePointer {
                 step = inflater.inflate(input: base + position, inputCount: total - position,
                                         output: target, outputCount: output.free)
                 output.commit(step.produced)
+            } else {
+                // The buffer is full: offer one spare byte, and grow only if zlib really fills it (an
+                // exact ISIZE hint then never doubles the buffer just to read the trailer).
+                step = inflater.inflate(input: base + position, inputCount: total - position, output: spare, outputCount: 1)
+                if step.produced > 0 {
+                    guard output.grow(), output.append(UnsafeRawBufferPointer(start: spare, count: 1)) else {
+                        throw MiniDumpError(
+                            .decompressedTooLarge, offset: UInt64(position + step.consumed),
+                            "gzip data inflates to more than the \(output.limit)-byte limit (DecompressionLimits.maxDecompressedBytes)")
+                    }
+                }
             }
             position += step.consumed
             switch step.status {
@@ -105,13 +103,8 @@ enum GzipDecoder {
                             .truncated, offset: UInt64(position),
                             "gzip data ends after \(total) bytes, inside a member (missing data or CRC-32/ISIZE trailer)")
                     }
-                    // No progress with input left: only an exhausted output explains it, once.
-                    if stalled || (output.free > 0 && !probing) {
-                        throw MiniDumpError(.corruptCompression, offset: UInt64(position), "inflate makes no progress")
-                    }
-                    stalled = true
-                } else {
-                    stalled = false
+                    // Input and output space were both offered, so zlib should have moved.
+                    throw MiniDumpError(.corruptCompression, offset: UInt64(position), "inflate makes no progress")
                 }
             case Z_MEM_ERROR:
                 throw MiniDumpError(.io, offset: UInt64(position), "zlib ran out of memory")

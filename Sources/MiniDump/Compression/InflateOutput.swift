@@ -36,6 +36,11 @@ final class InflateOutput {
         count += min(max(produced, 0), free)
     }
 
+    /// Forgets everything written after the first `count` bytes (the output of a block that failed).
+    func rollBack(to count: Int) {
+        self.count = min(max(count, 0), self.count)
+    }
+
     /// Appends a copy of `bytes`; false (and nothing written) when they do not fit in ``free``.
     func append(_ bytes: UnsafeRawBufferPointer) -> Bool {
         guard bytes.count <= free else { return false }
