@@ -393,6 +393,36 @@ private let fixtureFolder = SharedDumps.packageRoot.appendingPathComponent("Test
         }
     }
 
+    @Test func interleavedFoldersAndCopiedMembersStayBounded() throws {
+        let small = CompressedInputs.smallDump()
+        let writer = CabinetWriter(folders: [
+            .init(method: .mszip, members: [Member(name: "a.dmp", data: small), Member(name: "b.txt", data: CompressedInputs.notes)]),
+            .init(method: .none, members: [Member(name: "c.dmp", data: small), Member(name: "d.txt", data: CompressedInputs.notes)]),
+        ])
+        var (cab, layout) = writer.build()
+        // Reorder the equal-sized CFFILE entries to a, c, b, d: the folders alternate.
+        let entries = layout.fileEntryOffsets.map { Array(cab[$0..<($0 + 22)]) }
+        for (slot, source) in [0, 2, 1, 3].enumerated() {
+            cab.replaceSubrange(layout.fileEntryOffsets[slot]..<(layout.fileEntryOffsets[slot] + 22), with: entries[source])
+        }
+        #expect(successes(try MiniDumpFile.openAll(bytes: cab)) == ["a.dmp": small, "c.dmp": small])
+        #expect(try MiniDumpFile.openAll(bytes: cab).map(\.name) == ["a.dmp", "c.dmp"])
+        // b.txt now claims the same bytes as a.dmp: three copies of the small dump, with room for two.
+        var twice = cab
+        let b = layout.fileEntryOffsets[2]
+        for index in 0..<8 { twice[b + index] = cab[layout.fileEntryOffsets[0] + index] }
+        let limits = DecompressionLimits(maxDecompressedBytes: 2 * small.count + CompressedInputs.notes.count)
+        let members = try MiniDumpFile.openAll(bytes: twice, limits: limits)
+        #expect(members.map(\.name) == ["a.dmp", "c.dmp", "b.txt"])
+        #expect(successes(members).count == 2)
+        #expect(members.compactMap { try? $0.result.get() }.count == 2)
+        let failures = members.compactMap { member -> MiniDumpError? in
+            if case .failure(let error) = member.result { return error }
+            return nil
+        }
+        #expect(failures.map(\.kind) == [.decompressedTooLarge])
+    }
+
     @Test func truncationsAndMutationsEndInAValueOrAnError() {
         let seed = UInt64(0x5EED_CAB5)
         print("cabinet robustness seed \(Hex.format(seed))")

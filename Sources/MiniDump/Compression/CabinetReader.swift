@@ -22,14 +22,24 @@ struct CabinetReader {
 
     /// Every member that is a dump, plus every member whose content could not be read (it may be
     /// one), in file order. With `firstOnly`, stops after the first decisive member.
+    ///
+    /// Each folder is decoded once, when its first file comes up; the dumps among its other files are
+    /// copied out then and wait for their turn, so files that alternate between folders cost no
+    /// re-decoding. The bytes copied out are counted against the decompression limit.
     func members(firstOnly: Bool) -> [Found] {
+        var filesByFolder = [UInt16: [Int]]()
+        for (position, file) in archive.files.enumerated() {
+            filesByFolder[file.folderIndex, default: []].append(position)
+        }
+        var pending = [Int: Outcome]()
+        var copied = 0
         var found = [Found]()
-        var cached: (index: Int, data: CabinetFolderData)?
-        for file in archive.files {
+        for (position, file) in archive.files.enumerated() {
             let name = file.name
-            let looksLikeDump = Self.hasDumpExtension(name)
             let outcome: Outcome
-            if file.folderIndex >= CabinetArchive.firstContinuationIndex {
+            if let ready = pending.removeValue(forKey: position) {
+                outcome = ready
+            } else if file.folderIndex >= CabinetArchive.firstContinuationIndex {
                 outcome = .unreadable(MiniDumpError(
                     .unsupportedCompression, offset: UInt64(file.entryOffset + 8),
                     "cabinet member \"\(name)\" continues across cabinets (iFolder \(Hex.format(file.folderIndex, digits: 4))); cabinet sets are not supported"))
@@ -38,15 +48,11 @@ struct CabinetReader {
                     .invalidValue, offset: UInt64(file.entryOffset + 8),
                     "cabinet member \"\(name)\" names folder \(file.folderIndex) but the cabinet has \(archive.folders.count)"))
             } else {
-                let index = Int(file.folderIndex)
-                let data: CabinetFolderData
-                if let cached, cached.index == index {
-                    data = cached.data
-                } else {
-                    data = CabinetFolderDecoder.decode(index, archive: archive, reader: reader, limits: limits)
-                    cached = (index, data)
+                let data = CabinetFolderDecoder.decode(Int(file.folderIndex), archive: archive, reader: reader, limits: limits)
+                outcome = extract(file, from: data, copied: &copied)
+                for later in filesByFolder[file.folderIndex] ?? [] where later > position {
+                    pending[later] = extract(archive.files[later], from: data, copied: &copied)
                 }
-                outcome = extract(file, from: data)
             }
             switch outcome {
             case .notDump:
@@ -61,7 +67,7 @@ struct CabinetReader {
                 }
                 found.append(Found(member: DumpMember(name: name, result: result), decisive: true))
             case .unreadable(let error):
-                found.append(Found(member: DumpMember(name: name, result: .failure(error)), decisive: looksLikeDump))
+                found.append(Found(member: DumpMember(name: name, result: .failure(error)), decisive: Self.hasDumpExtension(name)))
             }
             if firstOnly, let last = found.last, last.decisive { break }
         }
@@ -75,7 +81,7 @@ struct CabinetReader {
     }
 
     /// The member's bytes when it is a dump; `.notDump` when its first bytes say otherwise.
-    private func extract(_ file: CabinetArchive.File, from data: CabinetFolderData) -> Outcome {
+    private func extract(_ file: CabinetArchive.File, from data: CabinetFolderData, copied: inout Int) -> Outcome {
         let start = UInt64(file.folderOffset)
         let folderBytes = data.reader
         if let range = folderBytes.range(offset: start, length: UInt64(file.size)) {
@@ -83,6 +89,14 @@ struct CabinetReader {
                 return .notDump
             }
             if range == 0..<folderBytes.count { return .dump(folderBytes.storage) }
+            let limit = max(limits.maxDecompressedBytes, 0)
+            let (total, overflow) = copied.addingReportingOverflow(range.count)
+            guard !overflow, total <= limit else {
+                return .unreadable(MiniDumpError(
+                    .decompressedTooLarge, offset: UInt64(file.entryOffset),
+                    "copying cabinet member \"\(file.name)\" (\(range.count) bytes) out of its folder would take the dumps copied from this cabinet past the \(limit)-byte limit (DecompressionLimits.maxDecompressedBytes)"))
+            }
+            copied = total
             return .dump(folderBytes.withBytes(in: range) { ByteStorage(copying: $0) })
         }
         // Only part of the member could be decoded (or it claims bytes the folder does not have).

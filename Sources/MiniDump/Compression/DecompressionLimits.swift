@@ -6,8 +6,9 @@ public struct DecompressionLimits: Sendable, Hashable {
     /// The cap used by ``default``: 8 GiB.
     public static let defaultMaxDecompressedBytes = 8 << 30
 
-    /// The most bytes one decompression may produce: a gzip file's whole output, or one cabinet
-    /// folder's. Negative values act as zero.
+    /// The most bytes one decompression may produce: a gzip file's whole output; for a cabinet, each
+    /// folder's output and, separately, the total of the dumps copied out of its folders. Negative
+    /// values act as zero.
     public var maxDecompressedBytes: Int
 
     /// Creates limits with the given cap.
