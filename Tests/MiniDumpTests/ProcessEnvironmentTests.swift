@@ -2,96 +2,26 @@ import Foundation
 import MiniDump
 import Testing
 
-/// The shared dumps for the analysis tests: `SharedDumps` when it finds them, otherwise the first
-/// `shared/dumps` in a folder above the package (a worktree under `wt/` sits one level deeper than
-/// the main checkout).
-enum AnalysisDumps {
-    static let directory: URL? = {
-        if let found = SharedDumps.directory { return found }
-        var folder = SharedDumps.packageRoot.deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = folder.appendingPathComponent("shared/dumps")
-            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("wine/truth.json").path) {
-                return candidate
-            }
-            folder = folder.deletingLastPathComponent()
-        }
-        return nil
-    }()
-
-    /// True when the dumps are present (see `SharedDumps.available`).
-    static func available(sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
-        directory != nil || SharedDumps.available(sourceLocation: sourceLocation)
-    }
-
-    static func files(in folder: String, includeCompressed: Bool = false) -> [String] {
-        guard let directory else { return [] }
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent(folder).path)) ?? []
-        return names.filter { $0.hasSuffix(".dmp") || (includeCompressed && $0.hasSuffix(".dmp.gz")) }.sorted()
-    }
-
-    static func path(_ folder: String, _ name: String) -> String {
-        (directory ?? SharedDumps.packageRoot).appendingPathComponent(folder).appendingPathComponent(name).path
-    }
-
-    static func json(_ relativePath: String) -> Any? {
-        guard let directory, let data = try? Data(contentsOf: directory.appendingPathComponent(relativePath)) else {
-            return nil
-        }
-        return try? JSONSerialization.jsonObject(with: data)
-    }
-
-    nonisolated(unsafe) static let wineTruth: [String: Any]? = json("wine/truth.json") as? [String: Any]
-
-    nonisolated(unsafe) static let manifest: [String: [String: Any]] = {
-        var table = [String: [String: Any]]()
-        for item in json("public/manifest.json") as? [[String: Any]] ?? [] {
-            if let file = item["file"] as? String { table[file] = item }
-        }
-        return table
-    }()
-}
-
-/// Decompresses the shared `*.dmp.gz` dumps once per test run into a temporary folder.
-enum GzipFixture {
-    nonisolated(unsafe) private static var cache: [String: String] = [:]
+/// Opens shared dumps (plain or gzip) once per test run and keeps them for the other tests.
+enum DumpCache {
+    nonisolated(unsafe) private static var cache: [String: MiniDumpFile] = [:]
     private static let lock = NSLock()
 
-    /// The path of the decompressed copy of `wine/<name>` (a `.dmp.gz`), or `nil` when it cannot be made.
-    static func path(_ folder: String, _ name: String) -> String? {
+    /// `folder/name` opened with `MiniDumpFile.open` (which inflates `.gz` files), or `nil`.
+    static func open(_ folder: String, _ name: String) -> MiniDumpFile? {
         lock.lock()
         defer { lock.unlock() }
-        if let done = cache[name] { return done }
-        let source = AnalysisDumps.path(folder, name)
-        guard FileManager.default.fileExists(atPath: source) else { return nil }
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("minidump-analysis-tests-\(ProcessInfo.processInfo.processIdentifier)")
-        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let target = directory.appendingPathComponent(String(name.dropLast(3)))
-        guard FileManager.default.createFile(atPath: target.path, contents: nil),
-              let output = try? FileHandle(forWritingTo: target) else { return nil }
-        defer { try? output.close() }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["gzip", "-dc", source]
-        process.standardOutput = output
-        do { try process.run() } catch { return nil }
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        cache[name] = target.path
-        return target.path
-    }
-
-    /// Opens `wine/<name>`, decompressing `.gz` files first.
-    static func open(_ folder: String, _ name: String) -> MiniDumpFile? {
-        let file = name.hasSuffix(".gz") ? path(folder, name) : AnalysisDumps.path(folder, name)
-        return file.flatMap { try? MiniDumpFile(path: $0) }
+        let key = folder + "/" + name
+        if let dump = cache[key] { return dump }
+        guard let dump = try? MiniDumpFile.open(path: SharedDumps.path(folder, name)) else { return nil }
+        cache[key] = dump
+        return dump
     }
 }
 
 /// The wine dumps' entry in `truth.json` by file name (`wine/x64_...`).
 func wineTruthEntry(_ file: String) -> [String: Any]? {
-    let dumps = AnalysisDumps.wineTruth?["dumps"] as? [[String: Any]] ?? []
+    let dumps = SharedDumps.wineTruth?["dumps"] as? [[String: Any]] ?? []
     return dumps.first { ($0["file"] as? String) == "wine/" + file }
 }
 
@@ -100,9 +30,9 @@ func wineTruthEntry(_ file: String) -> [String: Any]? {
 
     @Test(arguments: fullDumps)
     func fullDumpMatchesTruth(file: String) throws {
-        guard AnalysisDumps.available(), let truth = wineTruthEntry(file),
+        guard SharedDumps.available(), let truth = wineTruthEntry(file),
               let peb = truth["peb_check"] as? [String: Any] else { return }
-        let dump = try #require(GzipFixture.open("wine", file), "\(file) did not open")
+        let dump = try #require(DumpCache.open("wine", file), "\(file) did not open")
         let environment = try #require(dump.processEnvironment(), "\(file): no process environment")
         #expect(environment.pebAddress == jsonUInt64(peb["peb_0x60"]))
         #expect(environment.imageBaseAddress == jsonUInt64(peb["peb_image_base_0x10"]))
@@ -130,9 +60,9 @@ func wineTruthEntry(_ file: String) -> [String: Any]? {
 
     @Test func w3wpAppPoolAndLastError() throws {
         let file = "x64_O0_w3wp_oop_fullmem.full.dmp.gz"
-        guard AnalysisDumps.available(), let truth = wineTruthEntry(file),
+        guard SharedDumps.available(), let truth = wineTruthEntry(file),
               let w3wp = truth["w3wp"] as? [String: Any] else { return }
-        let dump = try #require(GzipFixture.open("wine", file))
+        let dump = try #require(DumpCache.open("wine", file))
         let environment = try #require(dump.processEnvironment())
         #expect(environment.iisAppPoolName == w3wp["app_pool"] as? String)
         #expect(environment.commandLine == w3wp["command_line"] as? String)
@@ -146,19 +76,19 @@ func wineTruthEntry(_ file: String) -> [String: Any]? {
     }
 
     /// Small dumps hold no TEB or PEB: the environment is absent, and asking never fails.
-    @Test(arguments: AnalysisDumps.files(in: "wine"))
+    @Test(arguments: SharedDumps.files(in: "wine"))
     func smallDumpsHaveNoEnvironment(file: String) throws {
-        guard AnalysisDumps.available(), let truth = wineTruthEntry(file),
+        guard SharedDumps.available(), let truth = wineTruthEntry(file),
               let peb = truth["peb_check"] as? [String: Any] else { return }
-        let dump = try MiniDumpFile(path: AnalysisDumps.path("wine", file))
+        let dump = try MiniDumpFile(path: SharedDumps.path("wine", file))
         if (peb["teb_present"] as? Bool) == false {
             #expect(dump.processEnvironment() == nil, "\(file)")
         }
     }
 
-    @Test(arguments: AnalysisDumps.files(in: "public"))
+    @Test(arguments: SharedDumps.files(in: "public"))
     func publicDumpsNeverFail(file: String) throws {
-        guard AnalysisDumps.available(), let dump = try? MiniDumpFile(path: AnalysisDumps.path("public", file)) else { return }
+        guard SharedDumps.available(), let dump = try? MiniDumpFile(path: SharedDumps.path("public", file)) else { return }
         let environment = dump.processEnvironment()
         // Whatever was found must be self-consistent.
         for thread in environment?.threads ?? [] { #expect(thread.tebAddress != 0, "\(file)") }

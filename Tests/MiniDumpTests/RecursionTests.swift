@@ -100,8 +100,8 @@ import Testing
 
     @Test func stackUsageFromTheTEB() throws {
         let file = "x64_O0_w3wp_oop_fullmem.full.dmp.gz"
-        guard AnalysisDumps.available() else { return }
-        let dump = try #require(GzipFixture.open("wine", file))
+        guard SharedDumps.available() else { return }
+        let dump = try #require(DumpCache.open("wine", file))
         let exception = try #require(try dump.exception())
         let usage = try #require(dump.stackUsage(threadId: exception.threadId))
         let teb = try #require(dump.processEnvironment()?.thread(exception.threadId))
@@ -114,9 +114,9 @@ import Testing
 
     @Test(arguments: ["x64_O0_so_cycle3_oop.small.dmp", "x64_O0_so_self_oop.small.dmp"])
     func stackUsageWithoutTheTEB(file: String) throws {
-        guard AnalysisDumps.available(), let truth = wineTruthEntry(file),
+        guard SharedDumps.available(), let truth = wineTruthEntry(file),
               let exception = truth["exception"] as? [String: Any] else { return }
-        let dump = try MiniDumpFile(path: AnalysisDumps.path("wine", file))
+        let dump = try MiniDumpFile(path: SharedDumps.path("wine", file))
         let threadId = try #require(exception["thread_id"] as? Int)
         let usage = try #require(dump.stackUsage(threadId: UInt32(threadId), stackPointer: jsonUInt64(exception["context_rsp"])))
         #expect(usage.reservedBottom == nil)
