@@ -71,8 +71,9 @@ enum ContextLayout: CaseIterable {
     /// AMD64 and x86, their only layout when the record is longer. A record shorter than the layout
     /// its flags name, or than every layout of the architecture, throws
     /// ``MiniDumpError/Kind/truncated`` at the record's end. Without an architecture
-    /// (`nil` or ``ProcessorArchitecture/unknown``) only an exact size or a tagged longer record
-    /// is accepted. Anything else throws ``MiniDumpError/Kind/invalidValue`` naming the size.
+    /// (`nil` or ``ProcessorArchitecture/unknown``) only an exact size or a tagged record is
+    /// accepted (a tagged one that is too short is truncated). Anything else throws
+    /// ``MiniDumpError/Kind/invalidValue`` naming the size.
     static func select(
         architecture: ProcessorArchitecture?, reader: ByteReader, range: Range<Int>, stream: StreamType?
     ) throws(MiniDumpError) -> ContextLayout {
@@ -96,23 +97,19 @@ enum ContextLayout: CaseIterable {
         if let longer = tagged.filter({ $0.size < size }).max(by: { $0.size < $1.size }) {
             return longer
         }
-        let sizes = candidates.map { "\($0.size)" }.joined(separator: ", ")
-        if !inferring {
-            if candidates.count == 1, candidates[0].size < size { return candidates[0] }
-            // Too short: for the layout its flags name, or for every layout of the architecture.
-            let smallest = candidates.min(by: { $0.size < $1.size })
-            let needed = tagged.first(where: { $0.size > size }) ?? smallest.flatMap { $0.size > size ? $0 : nil }
-            if let needed {
-                throw MiniDumpError(
-                    .truncated, offset: UInt64(range.upperBound), stream: stream,
-                    "\(needed.name) needs \(needed.size) bytes but the context record at \(Hex.format(range.lowerBound)) has \(size)")
-            }
+        if !inferring, candidates.count == 1, candidates[0].size < size { return candidates[0] }
+        // Too short: for the layout its flags name, or (with a known architecture) for every
+        // layout the architecture has.
+        let smallest = inferring ? nil : candidates.min(by: { $0.size < $1.size })
+        if let needed = tagged.first(where: { $0.size > size }) ?? smallest.flatMap({ $0.size > size ? $0 : nil }) {
             throw MiniDumpError(
-                .invalidValue, offset: UInt64(range.lowerBound), stream: stream,
-                "a \(size)-byte context matches no \(architecture.map { $0.name } ?? "known") layout (\(sizes) bytes)")
+                .truncated, offset: UInt64(range.upperBound), stream: stream,
+                "\(needed.name) needs \(needed.size) bytes but the context record at \(Hex.format(range.lowerBound)) has \(size)")
         }
+        let sizes = candidates.map { "\($0.size)" }.joined(separator: ", ")
+        let scope = inferring ? "known" : architecture.map { $0.name } ?? "known"
         throw MiniDumpError(
             .invalidValue, offset: UInt64(range.lowerBound), stream: stream,
-            "a \(size)-byte context matches no known layout (\(sizes) bytes) and its flags name no architecture")
+            "a \(size)-byte context matches no \(scope) layout (\(sizes) bytes)")
     }
 }
