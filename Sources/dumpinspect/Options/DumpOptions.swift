@@ -17,7 +17,7 @@ struct DumpOptions: ParsableArguments {
     /// Opens the dump, or prints one line naming the file and the problem and exits with status 2.
     func open() throws -> MiniDumpFile {
         do {
-            return try MiniDumpFile(path: file, access: noMmap ? .read : .mapped)
+            return try MiniDumpFile.open(path: file, access: noMmap ? .read : .mapped)
         } catch {
             throw DumpInspectFailure(file: file, error: error)
         }
