@@ -28,7 +28,7 @@ struct CrashEvidence: Sendable {
 
     init() {}
 
-    init(dump: MiniDumpFile) {
+    init(dump: MiniDumpFile, walkStack: Bool = true) {
         func read<T>(_ what: String, _ body: () throws(MiniDumpError) -> T?) -> T? {
             do throws(MiniDumpError) {
                 return try body()
@@ -44,7 +44,7 @@ struct CrashEvidence: Sendable {
         memory = dump.addressSpace()
         environment = dump.processEnvironment()
         loadModules(dump)
-        loadContextAndStack(dump)
+        if walkStack { loadContextAndStack(dump) }
     }
 
     /// The pointer size of the crashed process (8 unless SystemInfo says 32-bit).
