@@ -422,6 +422,7 @@ func littleEndian<T: FixedWidthInteger>(_ values: [T]) -> [UInt8] {
             ("?AVx@@", nil),
             (".?AVunterminated@std", nil),
             (".?AV?$T@Z@@", nil),
+            (".?AV?$Box@$0?IAAAAAAAAAAAAAAA@@@", "Box<-9223372036854775808>"),
             ("", nil),
         ]
         for (decorated, readable) in cases {

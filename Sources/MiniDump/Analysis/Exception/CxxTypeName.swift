@@ -147,7 +147,7 @@ public enum CxxTypeName {
                 }
                 guard consume("@") else { return nil }
             }
-            return negative ? -value : value
+            return negative ? 0 &- value : value
         }
 
         mutating func type() -> String? {
