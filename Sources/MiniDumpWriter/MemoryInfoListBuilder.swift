@@ -77,6 +77,8 @@ public struct MemoryInfoListBuilder: StreamEncoding {
     public static let executeRead: UInt32 = 0x20
     /// `PAGE_EXECUTE_READWRITE`.
     public static let executeReadWrite: UInt32 = 0x40
+    /// `PAGE_EXECUTE_WRITECOPY` (the allocation protection of mapped images).
+    public static let executeWriteCopy: UInt32 = 0x80
     /// `PAGE_GUARD` (combined with another protection).
     public static let guardPage: UInt32 = 0x100
 

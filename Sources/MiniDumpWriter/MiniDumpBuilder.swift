@@ -56,6 +56,15 @@ public struct MiniDumpBuilder: Sendable {
 
     var deferredMemory64: [DeferredMemory64] = []
 
+    /// A 32-bit RVA field to fill with the file offset of one Memory64 range's data.
+    struct Memory64Fixup: Sendable {
+        var fileOffset: Int
+        var list: Int
+        var range: Int
+    }
+
+    var memory64Fixups: [Memory64Fixup] = []
+
     /// Creates a builder whose directory holds up to `directoryCapacity` entries.
     public init(directoryCapacity: Int = 32) {
         self.directoryCapacity = max(directoryCapacity, 0)
@@ -141,6 +150,15 @@ public struct MiniDumpBuilder: Sendable {
         return rva
     }
 
+    /// Makes the 32-bit RVA field already written at file offset `fileOffset` point at the data of
+    /// range `range` of the `list`-th Memory64 list (0 for the first), once the layout is final — so a
+    /// full dump's thread stacks can point into the Memory64 data, as dbghelp writes them. A data
+    /// offset beyond 4 GiB cannot be expressed and is written as 0; an unknown list or range is
+    /// ignored.
+    public mutating func setMemory64Rva(at fileOffset: Int, list: Int = 0, range: Int) {
+        memory64Fixups.append(Memory64Fixup(fileOffset: fileOffset, list: list, range: range))
+    }
+
     /// Overwrites a 32-bit value already written at file offset `offset` (to make a field hostile
     /// after the fact).
     public mutating func patch32(_ value: UInt32, at offset: Int) { file.patch32(value, at: offset) }
@@ -176,6 +194,20 @@ public struct MiniDumpBuilder: Sendable {
         let layout = layoutMemory64()
         for (deferred, base) in zip(deferredMemory64, layout.baseOffsets) {
             out.patch64(base, at: deferred.baseRvaOffset)
+        }
+        if !memory64Fixups.isEmpty {
+            var starts: [Int: [UInt64]] = [:]
+            for fixup in memory64Fixups where deferredMemory64.indices.contains(fixup.list) {
+                if starts[fixup.list] == nil {
+                    var offset = layout.baseOffsets[fixup.list]
+                    starts[fixup.list] = deferredMemory64[fixup.list].ranges.map { range in
+                        defer { offset += range.size }
+                        return offset
+                    }
+                }
+                guard let list = starts[fixup.list], list.indices.contains(fixup.range) else { continue }
+                out.patch32(UInt32(exactly: list[fixup.range]) ?? 0, at: fixup.fileOffset)
+            }
         }
         return (out, layout)
     }

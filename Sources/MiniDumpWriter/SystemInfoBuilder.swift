@@ -8,7 +8,8 @@ public struct SystemInfoBuilder: StreamEncoding {
         /// `X86CpuInfo`: the CPUID vendor string (12 ASCII characters, e.g. `GenuineIntel`), CPUID
         /// leaf 1 EAX (version) and EDX (features), and for AMD leaf 0x80000001 EBX.
         case x86(vendor: String, version: UInt32, features: UInt32, amdExtendedFeatures: UInt32)
-        /// `OtherCpuInfo`: two 64-bit words of processor feature bits.
+        /// `OtherCpuInfo`: two 64-bit words of processor feature bits (then 8 zero bytes, the rest of
+        /// the union).
         case other(UInt64, UInt64)
     }
 
@@ -29,6 +30,9 @@ public struct SystemInfoBuilder: StreamEncoding {
         /// Breakpad `MD_OS_FUCHSIA`.
         public static let fuchsia: UInt32 = 0x8206
     }
+
+    /// The size of `MINIDUMP_SYSTEM_INFO`.
+    public static let size = 56
 
     /// Always ``StreamType/systemInfo``.
     public var streamType: StreamType { .systemInfo }
@@ -114,6 +118,7 @@ public struct SystemInfoBuilder: StreamEncoding {
             writer.u64(low)
             writer.u64(high)
         }
+        writer.pad(to: Self.size)  // the union is as large as its x86 member
         return writer.bytes
     }
 
