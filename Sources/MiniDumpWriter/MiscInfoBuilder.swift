@@ -128,7 +128,9 @@ public struct MiscInfoBuilder: StreamEncoding {
             self.enabledFeatures = enabledFeatures
             self.features = features
         }
+        /// Equal when the written bytes are equal.
         public static func == (lhs: XState, rhs: XState) -> Bool { lhs.bytes == rhs.bytes }
+        /// Hashes the written bytes.
         public func hash(into hasher: inout Hasher) { hasher.combine(bytes) }
 
         /// The 528 bytes.
