@@ -86,6 +86,22 @@ import Testing
         #expect(names.diagnostics.first?.streamType == .threadNames)
     }
 
+    /// A thousand names sharing one 64 KiB string would copy 64 MB out of a 90 KB file: the
+    /// decode stops copying at the file's size (at least 1 MiB) and says so once.
+    @Test func sharedHugeNamesAreBudgeted() throws {
+        let dump = try Self.build([]) { builder in
+            let huge = UInt64(builder.appendString(String(repeating: "x", count: 32_000)))
+            var stream = Self.bytes([UInt32(1000)])
+            for id in 0..<UInt32(1000) { stream += Self.bytes([id, huge]) }
+            builder.addStream(StreamType.threadNames.rawValue, stream)
+        }
+        let names = try #require(try dump.threadNames())
+        let decoded = names.entries.filter { !$0.name.isEmpty }.count
+        #expect(names.entries.count == 1000 && decoded > 0 && decoded < 1000)
+        #expect(decoded * 64_000 <= max(dump.fileSize, 1 << 20))
+        #expect(names.diagnostics.count == 1)
+    }
+
     @Test func threadNamesAcceptPaddingAfterTheCount() throws {
         let dump = try Self.build([]) { builder in
             let name = UInt64(builder.appendString("padded"))
@@ -359,6 +375,10 @@ extension SecondaryStreamTests {
         #expect(stream.region(containing: 0x7FF3_D0DA_0010)?.permissions == [.read, .shared])
         #expect(stream.region(containing: 0x7FF3_D0DA_0010)?.path == "")
         #expect(stream.region(containing: 0x7FFC_62DC_BFFF)?.path == "[stack]")
+
+        let junk = String(repeating: "junk\n", count: 500)
+        let noisy = try #require(try Self.build([(.linuxMaps, Array(junk.utf8))]).linuxMaps())
+        #expect(noisy.regions.isEmpty && noisy.diagnostics.count == LinuxMapsStream.maxLineDiagnostics + 1)
     }
 
     @Test func linuxDsoDebugBothLayouts() throws {
@@ -447,5 +467,299 @@ extension SecondaryStreamTests {
         let info = try #require(try Self.crashpadDump(moduleListCount: .max).crashpadInfo())
         #expect(info.modules.isEmpty && info.simpleAnnotations.count == 3)
         #expect(info.diagnostics.contains { $0.message.contains("invalid count") })
+    }
+}
+
+// MARK: Real dumps
+
+/// An independent reader of a dump's raw bytes (Foundation only, none of the library's code),
+/// used to cross-check the decoders on real files.
+struct RawDumpFile {
+    let bytes: [UInt8]
+
+    init?(path: String) {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        bytes = [UInt8](data)
+    }
+
+    func u16(_ at: Int) -> UInt16 { UInt16(bytes[at]) | UInt16(bytes[at + 1]) << 8 }
+    func u32(_ at: Int) -> UInt32 { UInt32(u16(at)) | UInt32(u16(at + 2)) << 16 }
+    func u64(_ at: Int) -> UInt64 { UInt64(u32(at)) | UInt64(u32(at + 4)) << 32 }
+
+    /// The first directory entry of `type`: its file offset and size.
+    func stream(_ type: StreamType) -> (rva: Int, size: Int)? {
+        let count = Int(u32(8)), directory = Int(u32(12))
+        for index in 0..<count where u32(directory + 12 * index) == type.rawValue {
+            return (Int(u32(directory + 12 * index + 8)), Int(u32(directory + 12 * index + 4)))
+        }
+        return nil
+    }
+
+    func streamBytes(_ type: StreamType) -> [UInt8]? {
+        stream(type).map { Array(bytes[$0.rva..<($0.rva + $0.size)]) }
+    }
+
+    /// A `MINIDUMP_STRING`, or `nil` for RVA 0.
+    func utf16String(_ rva: Int) -> String? {
+        guard rva != 0 else { return nil }
+        let length = Int(u32(rva))
+        let units = (0..<(length / 2)).map { u16(rva + 4 + 2 * $0) }
+        return String(decoding: units, as: UTF16.self)
+    }
+
+    /// A Crashpad `MinidumpUTF8String` or the bytes of a `MinidumpByteArray`.
+    func counted(_ rva: Int) -> [UInt8] {
+        Array(bytes[(rva + 4)..<(rva + 4 + Int(u32(rva)))])
+    }
+}
+
+extension SecondaryStreamTests {
+    static let publicDumps = SharedDumps.files(in: "public")
+
+    static func open(_ name: String) -> (MiniDumpFile, RawDumpFile, [String: Any])? {
+        guard SharedDumps.available(),
+              let dump = try? MiniDumpFile(path: SharedDumps.path("public", name)),
+              let raw = RawDumpFile(path: SharedDumps.path("public", name))
+        else { return nil }
+        return (dump, raw, SharedDumps.expected("public", name) ?? [:])
+    }
+
+    static func isMalformed(_ name: String) -> Bool {
+        (SharedDumps.manifest[name]?["malformed"] as? Bool) ?? false
+    }
+
+    @Test(arguments: publicDumps)
+    func threadNamesMatchReference(name: String) throws {
+        guard let (dump, _, expected) = Self.open(name) else { return }
+        guard let reference = expected["threadNames"] as? [[String: Any]] else {
+            #expect(dump.entry(for: .threadNames) == nil || Self.isMalformed(name))
+            return
+        }
+        let names = try #require(try dump.threadNames())
+        #expect(names.diagnostics.isEmpty, "\(name): \(names.diagnostics)")
+        #expect(names.entries.map { UInt64($0.threadID) } == reference.compactMap { jsonUInt64($0["threadId"]) }, "\(name)")
+        #expect(names.entries.map(\.name) == reference.compactMap { $0["name"] as? String }, "\(name)")
+    }
+
+    /// Windows and Breakpad streams: thread info, handles, memory figures, function tables,
+    /// Breakpad info and assertion info, wherever a real dump has them.
+    @Test(arguments: publicDumps)
+    func windowsStreamsAgreeWithReference(name: String) throws {
+        guard let (dump, raw, expected) = Self.open(name), !Self.isMalformed(name) else { return }
+        let threadIDs = Set(((expected["threads"] as? [[String: Any]]) ?? []).compactMap { jsonUInt64($0["id"]) })
+
+        if let list = try dump.threadInfoList() {
+            #expect(Set(list.entries.map { UInt64($0.threadID) }) == threadIDs, "\(name)")
+            #expect(list.entries.allSatisfy { $0.createTime != 0 }, "\(name)")
+        }
+        if let handles = try dump.handleData(), let (rva, _) = raw.stream(.handleData) {
+            #expect(handles.diagnostics.isEmpty, "\(name): \(handles.diagnostics.prefix(3))")
+            let header = Int(raw.u32(rva)), stride = Int(raw.u32(rva + 4)), count = Int(raw.u32(rva + 8))
+            #expect(handles.handles.count == count, "\(name)")
+            for (index, handle) in handles.handles.enumerated() {
+                let at = rva + header + index * stride
+                #expect(handle.handle == raw.u64(at), "\(name) handle \(index)")
+                #expect(handle.typeName == raw.utf16String(Int(raw.u32(at + 8))), "\(name) handle \(index)")
+                #expect(handle.objectName == raw.utf16String(Int(raw.u32(at + 12))), "\(name) handle \(index)")
+                #expect(handle.grantedAccess == raw.u32(at + 20), "\(name) handle \(index)")
+            }
+        }
+        if let memory = try dump.systemMemoryInfo() {
+            let basic = try #require(memory.basicInfo)
+            #expect(basic.pageSize >= 4096 && basic.pageSize.nonzeroBitCount == 1, "\(name)")
+            #expect(basic.minimumUserModeAddress < basic.maximumUserModeAddress, "\(name)")
+            let system = expected["systemInfo"] as? [String: Any]
+            #expect(UInt64(basic.numberOfProcessors) == jsonUInt64(system?["cpuCount"]), "\(name)")
+        }
+        if let counters = try dump.processVmCounters() {
+            #expect(counters.peakWorkingSetSize >= counters.workingSetSize, "\(name)")
+            #expect(counters.peakPagefileUsage >= counters.pagefileUsage, "\(name)")
+            if let peak = counters.peakVirtualSize, let current = counters.virtualSize {
+                #expect(peak >= current, "\(name)")
+            }
+        }
+        if let tables = try dump.functionTable() {
+            #expect(tables.diagnostics.isEmpty && !tables.tables.isEmpty, "\(name)")
+            for table in tables.tables {
+                #expect(table.minimumAddress <= table.maximumAddress, "\(name)")
+                #expect(table.entries.count == Int(table.entryCount), "\(name)")
+                for entry in table.entries {
+                    let begin = try #require(entry.beginAddress), end = try #require(entry.endAddress)
+                    #expect(table.minimumAddress <= begin && begin <= end && end <= table.maximumAddress, "\(name)")
+                }
+            }
+        }
+        if let breakpad = try dump.breakpadInfo(),
+           let exceptionThread = jsonUInt64((expected["exception"] as? [String: Any])?["threadId"]),
+           let requesting = breakpad.requestingThreadID {
+            // breakpad__write_av_non_canonical.dmp marks both ids valid but stores 30 and 0, neither
+            // of which is a thread of the dump: its writer filled the stream in wrongly.
+            if name != "breakpad__write_av_non_canonical.dmp" {
+                #expect(UInt64(requesting) == exceptionThread, "\(name)")
+                #expect(threadIDs.contains(UInt64(requesting)), "\(name)")
+            }
+        }
+        if let assertion = try dump.assertionInfo(), let (rva, _) = raw.stream(.assertionInfo) {
+            func text(_ at: Int) -> String {
+                let units = (0..<128).map { raw.u16(at + 2 * $0) }
+                return String(decoding: units.prefix { $0 != 0 }, as: UTF16.self)
+            }
+            #expect(assertion.expression == text(rva) && assertion.function == text(rva + 256), "\(name)")
+            #expect(assertion.file == text(rva + 512) && assertion.line == raw.u32(rva + 768), "\(name)")
+        }
+    }
+}
+
+extension SecondaryStreamTests {
+    /// Splits raw bytes at NULs with Foundation, dropping the trailing padding.
+    static func nulSeparated(_ bytes: [UInt8]) -> [String] {
+        var items = bytes.split(separator: 0, omittingEmptySubsequences: false).map {
+            String(decoding: $0, as: UTF8.self)
+        }
+        while items.last?.isEmpty == true { items.removeLast() }
+        return items
+    }
+
+    /// The text of a Linux stream up to its first NUL, with Foundation.
+    static func text(_ bytes: [UInt8]) -> String {
+        String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+    }
+
+    /// Linux streams: each compared with Foundation's reading of the same bytes, and tied to the
+    /// reference modules (maps cover every module), to each other (auxv and link maps point into
+    /// mapped memory).
+    @Test(arguments: publicDumps)
+    func linuxStreamsAgreeWithReference(name: String) throws {
+        guard let (dump, raw, expected) = Self.open(name), !Self.isMalformed(name) else { return }
+        let maps = try dump.linuxMaps()
+        if let maps, let bytes = raw.streamBytes(.linuxMaps) {
+            let lines = Self.text(bytes).components(separatedBy: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            #expect(maps.regions.count + maps.diagnostics.count == lines.count, "\(name)")
+            #expect(maps.regions.count == lines.count, "\(name): \(maps.diagnostics.prefix(2))")
+            let paths = Set(lines.compactMap { line -> String? in
+                let fields = line.split(separator: " ", maxSplits: 5, omittingEmptySubsequences: true)
+                return fields.count == 6 ? fields[5].trimmingCharacters(in: .whitespaces) : nil
+            })
+            #expect(Set(maps.regions.map(\.path).filter { !$0.isEmpty }) == paths, "\(name)")
+            for module in (expected["modules"] as? [[String: Any]]) ?? [] {
+                guard let base = jsonUInt64(module["base"]), let moduleName = module["name"] as? String,
+                      !moduleName.hasSuffix("(deleted)")  // Android ashmem modules are not in maps
+                else { continue }
+                #expect(maps.region(containing: base) != nil, "\(name): \(moduleName) at \(Hex.format(base))")
+            }
+        }
+        if let arguments = try dump.linuxCmdLine()?.arguments, let bytes = raw.streamBytes(.linuxCmdLine) {
+            #expect(arguments == Self.nulSeparated(bytes), "\(name)")
+        }
+        if let environment = try dump.linuxEnviron(), let bytes = raw.streamBytes(.linuxEnviron) {
+            #expect(environment.strings == Self.nulSeparated(bytes), "\(name)")
+            for string in environment.strings.prefix(20) {
+                let key = String(string.prefix { $0 != "=" })
+                #expect(environment.value(of: key) != nil, "\(name): \(key)")
+            }
+        }
+        if let cpu = try dump.linuxCpuInfo(), let bytes = raw.streamBytes(.linuxCpuInfo) {
+            let text = Self.text(bytes)
+            #expect(cpu.text == text, "\(name)")
+            let processors = text.components(separatedBy: "\n").filter {
+                $0.hasPrefix("processor") && $0.dropFirst(9).trimmingCharacters(in: .whitespaces).hasPrefix(":")
+            }
+            #expect(cpu.processorCount == processors.count, "\(name)")
+        }
+        if let status = try dump.linuxProcStatus(), let bytes = raw.streamBytes(.linuxProcStatus) {
+            for line in Self.text(bytes).components(separatedBy: "\n") where line.hasPrefix("Name:") || line.hasPrefix("Pid:") {
+                let parts = line.components(separatedBy: ":")
+                #expect(status.fields[parts[0]] == parts[1].trimmingCharacters(in: .whitespaces), "\(name)")
+            }
+        }
+        if let release = try dump.linuxLsbRelease(), let bytes = raw.streamBytes(.linuxLsbRelease) {
+            for line in Self.text(bytes).components(separatedBy: "\n") where line.hasPrefix("DISTRIB_ID=") {
+                #expect(release.distributionID == String(line.dropFirst(11)), "\(name)")
+            }
+        }
+        if let auxv = try dump.linuxAuxv(), let maps {
+            if let entry = auxv.value(for: .entry) {
+                #expect(maps.region(containing: entry)?.permissions.contains(.execute) == true, "\(name): AT_ENTRY")
+                #expect(auxv.value(for: .pageSize).map { $0 >= 4096 && $0.nonzeroBitCount == 1 } == true, "\(name)")
+            }
+            if let vdso = auxv.value(for: .vdso) {
+                #expect(maps.region(containing: vdso)?.path == "[vdso]", "\(name): AT_SYSINFO_EHDR")
+            }
+        }
+        if let dso = try dump.linuxDsoDebug() {
+            #expect(dso.linkMaps.count == Int(dso.dsoCount) && dso.diagnostics.isEmpty, "\(name)")
+            #expect(dso.linkMaps.contains { !$0.name.isEmpty }, "\(name)")
+            if let maps {
+                #expect(maps.region(containing: dso.dynamicAddress) != nil, "\(name): r_debug dynamic")
+                for link in dso.linkMaps {
+                    #expect(maps.region(containing: link.dynamicAddress) != nil, "\(name): l_ld of \(link.name)")
+                }
+            }
+        }
+    }
+
+    /// CrashpadInfo: every dictionary, list and annotation compared with the independent reader.
+    @Test(arguments: publicDumps)
+    func crashpadInfoAgreesWithIndependentReader(name: String) throws {
+        guard let (dump, raw, expected) = Self.open(name), !Self.isMalformed(name),
+              let info = try dump.crashpadInfo(), let (rva, size) = raw.stream(.crashpadInfo)
+        else { return }
+        #expect(info.diagnostics.isEmpty, "\(name): \(info.diagnostics.prefix(3))")
+        #expect(info.version == raw.u32(rva), "\(name)")
+        #expect(info.reportID.bytes == Array(raw.bytes[(rva + 4)..<(rva + 20)]), "\(name)")
+        #expect(info.addressMask == (size >= 64 ? raw.u64(rva + 56) : nil), "\(name)")
+
+        func dictionary(_ at: Int) -> [[String]] {
+            (0..<Int(raw.u32(at))).map { index in
+                [raw.counted(Int(raw.u32(at + 4 + 8 * index))), raw.counted(Int(raw.u32(at + 8 + 8 * index)))]
+                    .map { String(decoding: $0, as: UTF8.self) }
+            }
+        }
+        let simpleRva = Int(raw.u32(rva + 40))
+        #expect(info.simpleAnnotations.map { [$0.key, $0.value] } == (simpleRva == 0 ? [] : dictionary(simpleRva)), "\(name)")
+
+        let moduleCount = ((expected["modules"] as? [Any])?.count).map(UInt32.init) ?? .max
+        let listRva = Int(raw.u32(rva + 48))
+        let links = listRva == 0 ? 0 : Int(raw.u32(listRva))
+        #expect(info.modules.count == links, "\(name)")
+        for (index, module) in info.modules.enumerated() {
+            let link = listRva + 4 + 12 * index
+            #expect(module.moduleIndex == raw.u32(link), "\(name)")
+            // Crashpad may link annotations to an index past the module list (iOS: index 100).
+            if name != "breakpad__minidump_crashpad_annotation.dmp" {
+                #expect(module.moduleIndex < moduleCount, "\(name)")
+            }
+            let at = Int(raw.u32(link + 8)), infoSize = Int(raw.u32(link + 4))
+            let lists = Int(raw.u32(at + 8)), simples = Int(raw.u32(at + 16))
+            let expectedList = lists == 0 ? [] : (0..<Int(raw.u32(lists))).map {
+                String(decoding: raw.counted(Int(raw.u32(lists + 4 + 4 * $0))), as: UTF8.self)
+            }
+            #expect(module.listAnnotations == expectedList, "\(name)")
+            #expect(module.simpleAnnotations.map { [$0.key, $0.value] } == (simples == 0 ? [] : dictionary(simples)), "\(name)")
+            let objects = infoSize >= 28 ? Int(raw.u32(at + 24)) : 0
+            let count = objects == 0 ? 0 : Int(raw.u32(objects))
+            #expect(module.annotationObjects.count == count, "\(name)")
+            for (number, annotation) in module.annotationObjects.enumerated() {
+                let entry = objects + 4 + 12 * number
+                #expect(annotation.name == String(decoding: raw.counted(Int(raw.u32(entry))), as: UTF8.self), "\(name)")
+                #expect(annotation.type.rawValue == raw.u16(entry + 4), "\(name)")
+                #expect(annotation.value == raw.counted(Int(raw.u32(entry + 8))), "\(name)")
+            }
+        }
+    }
+
+    /// Facts stated outside the dumps: the Sentry envelope is named after its report id, and the
+    /// Breakpad Crashpad fixture records an iOS `NSRangeException`.
+    @Test func crashpadFixturesCarryKnownFacts() throws {
+        if let (dump, _, _) = Self.open("sentrydcr__crashpad_envelope_b3ae0236.dmp") {
+            let info = try #require(try dump.crashpadInfo())
+            #expect(info.reportID.description.hasPrefix("b3ae0236-"))
+        }
+        if let (dump, _, _) = Self.open("breakpad__minidump_crashpad_annotation.dmp") {
+            let info = try #require(try dump.crashpadInfo())
+            #expect(info.simpleAnnotation("plat") == "iOS")
+            let objects = info.modules.flatMap(\.annotationObjects)
+            #expect(objects.first { $0.name == "exceptionName" }?.stringValue == "NSRangeException")
+        }
     }
 }

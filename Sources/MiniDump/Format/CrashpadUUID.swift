@@ -4,6 +4,7 @@ public struct CrashpadUUID: Sendable, Hashable, CustomStringConvertible {
     /// The 16 bytes as stored in the file.
     public var bytes: [UInt8]
 
+    /// Wraps the 16 bytes as stored.
     public init(bytes: [UInt8]) {
         self.bytes = bytes
     }

@@ -36,14 +36,56 @@ extension ByteCursor {
     }
 }
 
+/// Caps the bytes one stream decode copies out of strings and blobs it reaches through RVAs, at
+/// the size of the file (at least 1 MiB). Entries may share or overlap one large string; without
+/// the cap, a small hostile list could multiply it into gigabytes.
+struct ReferenceBudget {
+    private(set) var remaining: Int
+    /// True once a request was refused (so that only the first refusal is reported).
+    private(set) var isExhausted = false
+
+    init(reader: ByteReader) {
+        remaining = max(reader.count, 1 << 20)
+    }
+
+    /// Takes `bytes` from the budget; `false` (and nothing taken) when not enough is left.
+    mutating func spend(_ bytes: Int) -> Bool {
+        guard bytes >= 0, bytes <= remaining else {
+            isExhausted = true
+            return false
+        }
+        remaining -= bytes
+        return true
+    }
+
+    /// Takes `bytes`, or appends a diagnostic (the first time only) and returns `false`.
+    mutating func spend(
+        _ bytes: Int, stream: StreamType, offset: UInt64, into diagnostics: inout [DumpDiagnostic]
+    ) -> Bool {
+        let wasExhausted = isExhausted
+        if spend(bytes) { return true }
+        if !wasExhausted {
+            diagnostics.append(DumpDiagnostic(
+                stream: stream, offset: offset,
+                "strings and data reached through RVAs exceed \(remaining) more bytes; this and later ones are left empty"))
+        }
+        return false
+    }
+}
+
 extension ByteReader {
     /// The `MINIDUMP_STRING` at `rva`, or `nil` (with a diagnostic appended) when it does not fit in
-    /// the file. An RVA of 0 means "no string" and gives `nil` without a diagnostic.
+    /// the file or the budget. An RVA of 0 means "no string" and gives `nil` without a diagnostic.
     func minidumpStringOrDiagnostic(
-        at rva: UInt64, stream: StreamType, field: String, into diagnostics: inout [DumpDiagnostic]
+        at rva: UInt64, stream: StreamType, field: String, budget: inout ReferenceBudget,
+        into diagnostics: inout [DumpDiagnostic]
     ) -> String? {
         guard rva != 0 else { return nil }
         do {
+            let length = try checkedValue(UInt32.self, at: rva, stream: stream, "MINIDUMP_STRING.Length")
+            guard budget.spend(Int(min(length, Self.maxStringBytes)), stream: stream, offset: rva, into: &diagnostics) else {
+                return nil
+            }
             return try minidumpString(at: rva, stream: stream)
         } catch {
             diagnostics.append(DumpDiagnostic(

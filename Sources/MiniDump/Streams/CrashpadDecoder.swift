@@ -3,9 +3,11 @@
 struct CrashpadDecoder {
     let reader: ByteReader
     var diagnostics: [DumpDiagnostic] = []
+    var budget: ReferenceBudget
 
     init(reader: ByteReader) {
         self.reader = reader
+        self.budget = ReferenceBudget(reader: reader)
     }
 
     private mutating func note(_ offset: UInt64, _ message: String) {
@@ -38,6 +40,7 @@ struct CrashpadDecoder {
     mutating func utf8String(at rva: UInt32, _ what: String) -> String {
         do {
             let range = try reader.lengthPrefixedBytes(at: UInt64(rva), stream: .crashpadInfo, what)
+            guard budget.spend(range.count, stream: .crashpadInfo, offset: UInt64(rva), into: &diagnostics) else { return "" }
             return reader.withBytes(in: range) { String(decoding: $0, as: UTF8.self) }
         } catch {
             note(UInt64(rva), "\(what) at \(Hex.format(rva)) is unreadable: \(error.detail)")
@@ -48,7 +51,9 @@ struct CrashpadDecoder {
     /// The `MinidumpByteArray` at `rva`, or no bytes with a diagnostic.
     mutating func byteArray(at rva: UInt32, _ what: String) -> [UInt8] {
         do {
-            return reader.bytes(in: try reader.lengthPrefixedBytes(at: UInt64(rva), stream: .crashpadInfo, what))
+            let range = try reader.lengthPrefixedBytes(at: UInt64(rva), stream: .crashpadInfo, what)
+            guard budget.spend(range.count, stream: .crashpadInfo, offset: UInt64(rva), into: &diagnostics) else { return [] }
+            return reader.bytes(in: range)
         } catch {
             note(UInt64(rva), "\(what) at \(Hex.format(rva)) is unreadable: \(error.detail)")
             return []

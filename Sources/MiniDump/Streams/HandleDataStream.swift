@@ -40,6 +40,7 @@ public struct HandleDataStream: Sendable {
         var handles = [HandleDescriptor]()
         handles.reserveCapacity(entryCount)
         var diagnostics = [DumpDiagnostic]()
+        var budget = ReferenceBudget(reader: reader)
         for index in 0..<entryCount {
             var record = try cursor.subCursor(stride, "MINIDUMP_HANDLE_DESCRIPTOR \(index)")
             let handle = try record.read(UInt64.self, "MINIDUMP_HANDLE_DESCRIPTOR.Handle")
@@ -56,11 +57,13 @@ public struct HandleDataStream: Sendable {
             }
             let label = "handle \(Hex.format(handle))"
             let typeName = reader.minidumpStringOrDiagnostic(
-                at: UInt64(typeNameRva), stream: .handleData, field: "type name of \(label)", into: &diagnostics)
+                at: UInt64(typeNameRva), stream: .handleData, field: "type name of \(label)",
+                budget: &budget, into: &diagnostics)
             let objectName = reader.minidumpStringOrDiagnostic(
-                at: UInt64(objectNameRva), stream: .handleData, field: "object name of \(label)", into: &diagnostics)
+                at: UInt64(objectNameRva), stream: .handleData, field: "object name of \(label)",
+                budget: &budget, into: &diagnostics)
             let objectInfo = objectInfoRva.map {
-                Self.objectInfoChain(from: $0, reader: reader, label: label, into: &diagnostics)
+                Self.objectInfoChain(from: $0, reader: reader, label: label, budget: &budget, into: &diagnostics)
             } ?? []
             handles.append(HandleDescriptor(
                 handle: handle, typeName: typeName, objectName: objectName, attributes: attributes,
@@ -74,7 +77,8 @@ public struct HandleDataStream: Sendable {
     /// Follows `NextInfoRva` links from `first`, stopping at 0, at a block already seen, after
     /// ``maxObjectInfoBlocks`` blocks, or at a block that does not fit in the file.
     static func objectInfoChain(
-        from first: UInt32, reader: ByteReader, label: String, into diagnostics: inout [DumpDiagnostic]
+        from first: UInt32, reader: ByteReader, label: String, budget: inout ReferenceBudget,
+        into diagnostics: inout [DumpDiagnostic]
     ) -> [HandleObjectInfo] {
         var blocks = [HandleObjectInfo]()
         var seen = Set<UInt32>()
@@ -99,6 +103,7 @@ public struct HandleDataStream: Sendable {
                 let size = try reader.checkedValue(UInt32.self, at: at + 8, stream: .handleData, "SizeOfInfo")
                 let range = try reader.checkedRange(
                     offset: at + 12, length: UInt64(size), stream: .handleData, "object information data")
+                guard budget.spend(range.count, stream: .handleData, offset: at + 12, into: &diagnostics) else { break }
                 blocks.append(HandleObjectInfo(
                     type: HandleObjectInfoType(type), bytes: reader.bytes(in: range), rva: next))
                 next = following

@@ -53,6 +53,7 @@ public struct LinuxDsoDebugStream: Sendable {
         var linkMaps = [LinuxLinkMap]()
         linkMaps.reserveCapacity(table.count / stride)
         var diagnostics = [DumpDiagnostic]()
+        var budget = ReferenceBudget(reader: reader)
         for index in 0..<(table.count / stride) {
             let loadBias: UInt64
             let nameRva: UInt32
@@ -68,7 +69,8 @@ public struct LinuxDsoDebugStream: Sendable {
                 dynamic = UInt64(try entries.read(UInt32.self, "MDRawLinkMap32.ld"))
             }
             let objectName = reader.minidumpStringOrDiagnostic(
-                at: UInt64(nameRva), stream: .linuxDsoDebug, field: "name of link map \(index)", into: &diagnostics)
+                at: UInt64(nameRva), stream: .linuxDsoDebug, field: "name of link map \(index)",
+                budget: &budget, into: &diagnostics)
             linkMaps.append(LinuxLinkMap(loadBias: loadBias, name: objectName ?? "", dynamicAddress: dynamic))
         }
         self.linkMaps = linkMaps

@@ -9,6 +9,7 @@ public struct LinuxKeyValueList: Sendable, Hashable {
         /// The value, trimmed (and for `/etc/lsb-release` unquoted).
         public var value: String
 
+        /// Creates a pair.
         public init(key: String, value: String) {
             self.key = key
             self.value = value
@@ -18,6 +19,7 @@ public struct LinuxKeyValueList: Sendable, Hashable {
     /// The pairs in file order.
     public var entries: [Entry]
 
+    /// Creates a list from pairs in order.
     public init(entries: [Entry]) {
         self.entries = entries
     }

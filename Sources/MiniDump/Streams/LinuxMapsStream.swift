@@ -2,7 +2,7 @@
 /// crashed process with its permissions and file.
 ///
 /// The text is decoded leniently as UTF-8 up to the first NUL. A line that is not a maps line
-/// is skipped with a diagnostic.
+/// is skipped with a diagnostic (the first ``maxLineDiagnostics`` are reported one by one).
 public struct LinuxMapsStream: Sendable {
     /// Every mapping, sorted by start address (the kernel already prints them in that order).
     public var regions: [LinuxMapRegion]
@@ -23,18 +23,28 @@ public struct LinuxMapsStream: Sendable {
         return candidate.contains(address) ? candidate : nil
     }
 
+    /// The most unparsable lines reported one by one; the rest are counted in one diagnostic.
+    public static let maxLineDiagnostics = 100
+
     init(parsing cursor: ByteCursor) {
         var regions = [LinuxMapRegion]()
         var diagnostics = [DumpDiagnostic]()
+        var unreported = 0
         for (number, line) in LinuxText.lines(LinuxText.text(of: cursor)).enumerated() {
             if LinuxText.trimmed(line).isEmpty { continue }
             if let region = LinuxMapRegion(line: line) {
                 regions.append(region)
+            } else if diagnostics.count >= Self.maxLineDiagnostics {
+                unreported += 1
             } else {
                 diagnostics.append(DumpDiagnostic(
                     stream: .linuxMaps, offset: cursor.offset,
                     "line \(number + 1) is not a maps line: \(line.prefix(80))"))
             }
+        }
+        if unreported > 0 {
+            diagnostics.append(DumpDiagnostic(
+                stream: .linuxMaps, offset: cursor.offset, "\(unreported) more lines are not maps lines"))
         }
         if !zip(regions, regions.dropFirst()).allSatisfy({ $0.startAddress <= $1.startAddress }) {
             regions.sort { $0.startAddress < $1.startAddress }

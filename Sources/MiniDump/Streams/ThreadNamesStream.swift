@@ -24,11 +24,13 @@ public struct ThreadNamesStream: Sendable {
         var entries = [ThreadName]()
         entries.reserveCapacity(entryCount)
         var diagnostics = [DumpDiagnostic]()
+        var budget = ReferenceBudget(reader: reader)
         for _ in 0..<entryCount {
             let threadID = try cursor.read(UInt32.self, "MINIDUMP_THREAD_NAME.ThreadId")
             let rva = try cursor.read(UInt64.self, "MINIDUMP_THREAD_NAME.RvaOfThreadName")
             let name = reader.minidumpStringOrDiagnostic(
-                at: rva, stream: .threadNames, field: "name of thread \(threadID)", into: &diagnostics)
+                at: rva, stream: .threadNames, field: "name of thread \(threadID)", budget: &budget,
+                into: &diagnostics)
             entries.append(ThreadName(threadID: threadID, name: name ?? "", nameRva: rva))
         }
         self.entries = entries
