@@ -763,3 +763,58 @@ extension SecondaryStreamTests {
         }
     }
 }
+
+// MARK: Robustness
+
+extension SecondaryStreamTests {
+    /// Decodes every secondary stream, ignoring thrown errors; returns how many decoded.
+    @discardableResult
+    static func decodeAll(_ dump: MiniDumpFile) -> Int {
+        let decoders: [(MiniDumpFile) throws -> Any?] = [
+            { try $0.threadInfoList() }, { try $0.threadNames() }, { try $0.commentA() }, { try $0.commentW() },
+            { try $0.handleData() }, { try $0.tokenInfoList() }, { try $0.systemMemoryInfo() },
+            { try $0.processVmCounters() }, { try $0.functionTable() }, { try $0.breakpadInfo() },
+            { try $0.assertionInfo() }, { try $0.linuxCpuInfo() }, { try $0.linuxProcStatus() },
+            { try $0.linuxLsbRelease() }, { try $0.linuxCmdLine() }, { try $0.linuxEnviron() },
+            { try $0.linuxAuxv() }, { try $0.linuxMaps() }, { try $0.linuxDsoDebug() }, { try $0.crashpadInfo() },
+        ]
+        return decoders.reduce(0) { count, decode in count + (((try? decode(dump)) ?? nil) == nil ? 0 : 1) }
+    }
+
+    /// Seeded mutations and truncations of the secondary streams of real dumps: every case ends in
+    /// a value or a thrown error, never a crash or a hang. The seed (FNV-1a of the file name) is
+    /// printed.
+    @Test(arguments: publicDumps.filter { name in
+        let types = (SharedDumps.manifest[name]?["stream_types"] as? [Int]) ?? []
+        let size = (SharedDumps.manifest[name]?["size"] as? Int) ?? .max
+        return size < 2_000_000 && types.contains { [10, 11, 12, 13, 17, 19, 21, 22, 24].contains($0) || $0 >> 16 == 0x4767 || $0 == 0x4350_0001 }
+    })
+    func mutatedStreamsNeverCrash(name: String) throws {
+        guard let (_, raw, _) = Self.open(name) else { return }
+        let seed = name.utf8.reduce(UInt64(0xCBF2_9CE4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x100_0000_01B3 } | 1
+        var state = seed
+        func next() -> UInt64 {  // xorshift64
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17
+            return state
+        }
+        let targets: [StreamType] = [.threadInfoList, .threadNames, .handleData, .token, .systemMemoryInfo,
+                                     .processVmCounters, .functionTable, .breakpadInfo, .assertionInfo,
+                                     .linuxAuxv, .linuxMaps, .linuxDsoDebug, .linuxCmdLine, .crashpadInfo]
+        let ranges = targets.compactMap { raw.stream($0) }.filter { $0.size > 0 }
+        guard !ranges.isEmpty else { return }
+        for round in 0..<40 {
+            var bytes = raw.bytes
+            let (rva, size) = ranges[Int(next() % UInt64(ranges.count))]
+            for _ in 0..<(1 + Int(next() % 8)) {
+                let at = rva + Int(next() % UInt64(size))
+                // Counts and RVAs are where damage matters: favour 0xFF.., 0 and small values.
+                let choices: [UInt8] = [0xFF, 0x00, 0x7F, 0x80, UInt8(truncatingIfNeeded: next())]
+                bytes[at] = choices[Int(next() % UInt64(choices.count))]
+            }
+            if round % 10 == 9 { bytes = Array(bytes.prefix(rva + Int(next() % UInt64(size)))) }
+            guard let dump = try? MiniDumpFile(bytes: bytes) else { continue }
+            Self.decodeAll(dump)
+        }
+        print("mutatedStreamsNeverCrash \(name): seed \(seed)")
+    }
+}
