@@ -2,7 +2,35 @@ extension CrashEvidence {
     /// Fills ``modules``, ``unloadedModules`` and ``regions`` from the module, unloaded-module and
     /// memory-info streams.
     mutating func loadModules(_ dump: MiniDumpFile) {
-        // Wired up when the module streams are available on this branch.
+        do throws(MiniDumpError) {
+            let list = try dump.moduleList()?.modules ?? []
+            modules = list.sorted { $0.index < $1.index }.map { module in
+                ModuleSummary(
+                    name: module.name, path: module.path, baseAddress: module.baseAddress, size: module.size,
+                    timestamp: module.timestamp, version: module.fileVersion?.description)
+            }
+        } catch {
+            notes.append("ModuleList could not be read: \(error)")
+        }
+        do throws(MiniDumpError) {
+            let list = try dump.unloadedModuleList()?.modules ?? []
+            unloadedModules = list.sorted { $0.index < $1.index }.map { module in
+                ModuleSummary(
+                    name: module.name, path: module.path, baseAddress: module.baseAddress, size: module.size,
+                    timestamp: module.timestamp)
+            }
+        } catch {
+            notes.append("UnloadedModuleList could not be read: \(error)")
+        }
+        do throws(MiniDumpError) {
+            regions = try dump.memoryInfoList()?.regions.map { region in
+                MemoryRegionFacts(
+                    baseAddress: region.baseAddress, size: region.size, state: region.state.rawValue,
+                    protection: region.protection.rawValue, type: region.type.rawValue)
+            } ?? []
+        } catch {
+            notes.append("MemoryInfoList could not be read: \(error)")
+        }
     }
 
     /// Fills the instruction and stack pointers from the exception context and walks the crashing
