@@ -434,7 +434,7 @@ func littleEndian<T: FixedWidthInteger>(_ values: [T]) -> [UInt8] {
     @Test func hostileInputsNeverTrap() {
         let seed = UInt64.random(in: 1...UInt64.max)
         print("ExceptionAnalysisTests.hostileInputsNeverTrap seed: \(seed)")
-        var generator = SplitMix(seed: seed)
+        var generator = SplitMix64(seed: seed)
         let alphabet = Array(".?@$AVUWPQEB0123456789HDz_".utf8)
         for _ in 0..<2_000 {
             let length = Int(generator.next() % 40)

@@ -80,7 +80,7 @@ import Testing
     @Test func seededRandomCycles() throws {
         let seed = UInt64.random(in: 1...UInt64.max)
         print("RecursionTests.seededRandomCycles seed: \(seed)")
-        var generator = SplitMix(seed: seed)
+        var generator = SplitMix64(seed: seed)
         for _ in 0..<200 {
             let period = Int(generator.next() % 12) + 1
             let repetitions = Int(generator.next() % 40) + 3
@@ -124,18 +124,5 @@ import Testing
         // Nearly the whole default 1 MiB stack is in use.
         #expect(usage.usedBytes > 0xE_0000, "\(file): \(usage.usedBytes) bytes")
         #expect(usage.isExhausted(stackOverflowSeen: true))
-    }
-}
-
-/// A small seeded generator for reproducible random tests.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
