@@ -263,6 +263,22 @@ func littleEndian<T: FixedWidthInteger>(_ values: [T]) -> [UInt8] {
         #expect(AccessViolation(exception: try exceptionOf(short), family: .windows, classifier: Self.classifier) == nil)
     }
 
+    @Test func fillPatternsAndSignExtendedAddresses() throws {
+        // A 32-bit dump whose writer sign-extended parameter 1 (0xDDDDDDE1: freed debug-heap memory).
+        let dump = try SyntheticDump.build(architecture: 0, code: 0xC000_0005, parameters: [0, 0xFFFF_FFFF_DDDD_DDE1])
+        let violation = try #require(AccessViolation(
+            exception: try exceptionOf(dump), family: .windows, classifier: AddressClassifier(pointerSize: 4)))
+        #expect(violation.reportedAddress == 0xDDDD_DDE1)
+        #expect(violation.fillPattern?.contains("use after free") == true)
+        #expect(violation.cause?.contains("use after free") == true)
+        let wide = AccessViolation(operation: .read, reportedAddress: 0xFEEE_FEEE_FEEE_FEEE,
+                                   target: Self.classifier.classify(0xFEEE_FEEE_FEEE_FEEE))
+        #expect(wide.fillPattern?.contains("HeapFree") == true)
+        let plain = AccessViolation(operation: .read, reportedAddress: 0x1234_5678, target: Self.classifier.classify(0x1234_5678))
+        #expect(plain.fillPattern == nil)
+        #expect(dump.crashReport().nextStep.actions.contains { $0.contains("gflags /p /enable") })
+    }
+
     @Test func posixAndMachAccessFaults() throws {
         let linux = try SyntheticDump.build(platform: 0x8201, code: 11, flags: 1, address: 0x45)
         let segv = try #require(AccessViolation(

@@ -20,10 +20,11 @@ extension CrashAnalyzer {
 
     func faultLocation(_ evidence: CrashEvidence, exception: CrashException, notes: inout [String]) -> FaultLocation? {
         let address: UInt64
+        let mask: UInt64 = evidence.pointerSize == 4 ? 0xFFFF_FFFF : .max
         if exception.description.family == .windows {
-            address = exception.address
+            address = exception.address & mask
         } else if let pointer = evidence.instructionPointer ?? evidence.frames.first?.address {
-            address = pointer
+            address = pointer & mask
         } else {
             notes.append("The faulting instruction is unknown: the exception context could not be read.")
             return nil

@@ -49,6 +49,7 @@ extension CrashAnalyzer {
     /// The broad kind of an exception.
     static func kind(of exception: CrashException) -> CrashKind {
         if exception.description.isSimulated { return .simulated }
+        if ExceptionCode(exception.code) == .crashpadNSException { return .abort }
         if exception.access?.target.kind == .stackGuard { return .stackOverflow }
         switch exception.description.family {
         case .windows:
@@ -106,7 +107,9 @@ extension CrashAnalyzer {
         if let cycle = report.stackOverflow?.cycle, !cycle.isEmpty {
             why = "recursion through " + cycle.joined(separator: " → ")
         }
-        if let subcode = exception.description.subcodeName, why == nil { why = subcode }
+        if let subcode = exception.description.subcodeName, why == nil {
+            why = subcode + (exception.description.subcodeMeaning.map { ": " + $0 } ?? "")
+        }
         if let why { text += ": " + why }
         return text
     }

@@ -20,7 +20,7 @@ enum CrashRecommendations {
         case .accessViolation: return accessViolation(exception.access, place: place)
         case .stackOverflow: return stackOverflowAdvice(stackOverflow, place: place)
         case .dotNetException:
-            let type = exception.dotNet?.exceptionType ?? "a .NET exception"
+            let type = exception.dotNet?.exceptionType ?? ".NET exception of unknown type"
             return CrashRecommendation(
                 summary: "An unhandled \(type) ended the process; the managed stack tells where it was thrown.",
                 actions: [
@@ -30,10 +30,10 @@ enum CrashRecommendations {
                     "Handle the exception where it is thrown, or add AppDomain.UnhandledException logging.",
                 ])
         case .cxxException:
-            let type = exception.cxx?.typeName ?? "a C++ exception"
+            let type = exception.cxx?.typeName.map { "C++ exception of type \($0)" } ?? "C++ exception of unknown type"
             var actions = [
                 "Find the throw site: in WinDbg .exr -1 then .ecxr and kb; the frames above _CxxThrowException/RaiseException threw it.",
-                "Catch \(type) (or a base class) around the call, or fix the condition that throws; noexcept functions and destructors turn throws into terminate().",
+                "Catch the exception (or a base class) around the call, or fix the condition that throws; noexcept functions and destructors turn throws into terminate().",
             ]
             if exception.cxx?.typeName == nil {
                 actions.append("The thrown type's ThrowInfo was not captured: \(fullDump)")
@@ -105,9 +105,9 @@ enum CrashRecommendations {
                     "Trace where that pointer comes from in \(place) and its callers: a failed allocation or lookup, or an object not initialised yet.",
                 ])
         case .unknownNonCanonical, .nonCanonical, .kernel:
-            return CrashRecommendation(
-                summary: "A garbage pointer was used (\(access.summary)) in \(place): usually use after free, an uninitialised variable or memory overwritten by other code.",
-                actions: [pageHeap, fullDump])
+            return garbagePointer(access, place: place)
+        case .other where access.fillPattern != nil:
+            return garbagePointer(access, place: place)
         case .unloadedModule:
             return CrashRecommendation(
                 summary: "Code called into a module that had been unloaded (\(access.summary)).",
@@ -139,6 +139,12 @@ enum CrashRecommendations {
         }
     }
 
+    static func garbagePointer(_ access: AccessViolation, place: String) -> CrashRecommendation {
+        CrashRecommendation(
+            summary: "A garbage pointer was used (\(access.summary)) in \(place): usually use after free, an uninitialised variable or memory overwritten by other code.",
+            actions: [pageHeap, fullDump])
+    }
+
     static func stackOverflowAdvice(_ summary: StackOverflowSummary?, place: String) -> CrashRecommendation {
         if let cycle = summary?.cycle, !cycle.isEmpty {
             let entry = summary?.entryFrame.map { " (entered from \($0))" } ?? ""
@@ -160,7 +166,7 @@ enum CrashRecommendations {
     static func fastFailAdvice(_ exception: CrashException, place: String) -> CrashRecommendation {
         let fastFail = exception.fastFail
         var summary = "The process ended itself with a fail-fast in \(place)"
-        if let fastFail { summary += " (\(fastFail.description))" }
+        if let fastFail { summary += " (\(fastFail.description))." } else { summary += "." }
         var actions = [String]()
         switch fastFail {
         case .some(.stackCookieCheckFailure), .some(.legacyGSViolation):
@@ -181,7 +187,7 @@ enum CrashRecommendations {
             actions = ["Look up the fail-fast code's check and the frames above the int 0x29 in \(place)."]
         }
         actions.append("Fail-fasts skip in-process crash handlers: collect dumps with WER LocalDumps or procdump -ma -e <app.exe>.")
-        return CrashRecommendation(summary: summary + ".", actions: actions)
+        return CrashRecommendation(summary: summary, actions: actions)
     }
 }
 

@@ -18,6 +18,9 @@ public struct AccessViolation: Sendable, Hashable {
     /// Why the access failed, from the target and the memory map (`the page is read-only
     /// (PAGE_READONLY)`), or `nil` when the dump does not say.
     public var cause: String?
+    /// What a recognisable fill value in the address means (`freed memory (MSVC debug heap fill
+    /// 0xDD)`), or `nil` when the address holds none.
+    public var fillPattern: String?
 
     /// Creates the details from their parts.
     public init(operation: AccessOperation?, reportedAddress: UInt64, target: AddressTarget, ioStatus: ExceptionCode? = nil) {
@@ -25,18 +28,53 @@ public struct AccessViolation: Sendable, Hashable {
         self.reportedAddress = reportedAddress
         self.target = target
         self.ioStatus = ioStatus
+        self.fillPattern = target.address.flatMap(Self.fillPattern)
         self.cause = Self.cause(operation: operation, target: target)
+        if let fillPattern, target.kind != .nullPage, target.kind != .module, target.kind != .stack {
+            self.cause = "the pointer holds \(fillPattern)"
+        }
+    }
+
+    /// Fill values that debug heaps, the stack checks and test inputs leave in memory.
+    static let fillPatterns: [(UInt32, String)] = [
+        (0xDDDD_DDDD, "freed memory (MSVC debug heap fill 0xDD): use after free"),
+        (0xFEEE_FEEE, "freed memory (HeapFree fill 0xFEEEFEEE): use after free"),
+        (0xCDCD_CDCD, "uninitialised heap memory (MSVC debug heap fill 0xCD)"),
+        (0xCCCC_CCCC, "uninitialised stack memory (MSVC /RTC fill 0xCC)"),
+        (0xBAAD_F00D, "uninitialised heap memory (HeapAlloc debug fill 0xBAADF00D)"),
+        (0xABAB_ABAB, "heap guard bytes past an allocation (0xAB): a buffer overrun"),
+        (0xFDFD_FDFD, "the debug heap's no-man's-land bytes (0xFD): a buffer overrun"),
+        (0xDEAD_BEEF, "the 0xDEADBEEF poison value"),
+        (0x4141_4141, "ASCII 'AAAA' (0x41414141): data, typically a test or attacker string, used as a pointer"),
+    ]
+
+    /// The meaning of a fill value within 4 KiB of `address` (32-bit, or the value repeated in both
+    /// halves of a 64-bit address), or `nil`.
+    static func fillPattern(_ address: UInt64) -> String? {
+        for (word, meaning) in fillPatterns {
+            let narrow = UInt64(word)
+            let wide = narrow << 32 | narrow
+            for pattern in [narrow, wide] {
+                let distance = address >= pattern ? address - pattern : pattern - address
+                if distance < 0x1000 { return meaning }
+            }
+        }
+        return nil
     }
 
     /// Decodes the access details of `exception` when it is a memory-access fault for its platform,
     /// classifying the address with `classifier`; `nil` for other exceptions or too few parameters.
+    ///
+    /// For 32-bit processes the addresses are cut to 32 bits: some writers sign-extend them into the
+    /// record's 64-bit fields.
     public init?(exception: ExceptionStream, family: ExceptionDescription.Family, classifier: AddressClassifier) {
+        let mask: UInt64 = classifier.pointerSize == 4 ? 0xFFFF_FFFF : .max
         switch family {
         case .windows:
             let code = ExceptionCode(exception.code)
             guard code == .accessViolation || code == .inPageError || code == .stackOverflow,
                   exception.parameters.count >= 2 else { return nil }
-            let address = exception.parameters[1]
+            let address = exception.parameters[1] & mask
             var status: ExceptionCode?
             if code == .inPageError, exception.parameters.count >= 3 {
                 status = ExceptionCode(UInt32(truncatingIfNeeded: exception.parameters[2]))
@@ -47,19 +85,21 @@ public struct AccessViolation: Sendable, Hashable {
         case .posixSignal:
             let signal = PosixSignal(exception.code)
             guard signal == .sigsegv || signal == .sigbus else { return nil }
-            var target = classifier.classify(exception.address)
+            let address = exception.address & mask
+            var target = classifier.classify(address)
             // SI_KERNEL on SIGSEGV: a general-protection fault (non-canonical address); si_addr is 0.
-            if signal == .sigsegv, exception.flags == 0x80, exception.address == 0 {
+            if signal == .sigsegv, exception.flags == 0x80, address == 0 {
                 target = AddressTarget(kind: .unknownNonCanonical, address: nil)
             }
-            self.init(operation: nil, reportedAddress: exception.address, target: target)
+            self.init(operation: nil, reportedAddress: address, target: target)
         case .machException:
             guard MachException(exception.code) == .badAccess else { return nil }
-            var target = classifier.classify(exception.address)
-            if exception.flags == 13, classifier.pointerSize == 8, exception.address == 0 {
+            let address = exception.address & mask
+            var target = classifier.classify(address)
+            if exception.flags == 13, classifier.pointerSize == 8, address == 0 {
                 target = AddressTarget(kind: .unknownNonCanonical, address: nil) // EXC_I386_GPFLT
             }
-            self.init(operation: nil, reportedAddress: exception.address, target: target)
+            self.init(operation: nil, reportedAddress: address, target: target)
         }
     }
 
