@@ -37,7 +37,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MiniDumpTests",
-            dependencies: ["MiniDump", "MiniDumpWriter"]
+            dependencies: ["MiniDump", "MiniDumpWriter", "CZlib"]
         ),
     ],
     swiftLanguageModes: [.v6]

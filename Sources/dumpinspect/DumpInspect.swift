@@ -1,6 +1,21 @@
 import ArgumentParser
 
+/// `dumpinspect`: why did this process crash? The root command only configures.
 @main
 struct DumpInspect: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "dumpinspect")
+    static let configuration = CommandConfiguration(
+        commandName: "dumpinspect",
+        abstract: "Read Windows minidumps (.dmp, .mdmp, .hdmp) and say why the process crashed.",
+        discussion: """
+            Examples:
+              dumpinspect crash.dmp                 the verdict: exception, faulting module, stack
+              dumpinspect modules --json crash.dmp  machine-readable module list
+              dumpinspect memory crash.dmp --address 0x21fa80 --length 64
+
+            Exit status: 0 success; 2 the dump could not be read (one line on stderr names the
+            file, the file offset and the problem); 64 bad arguments.
+            """,
+        version: "0.1.0",
+        subcommands: [StreamsCommand.self, SystemCommand.self, MemoryCommand.self]
+    )
 }

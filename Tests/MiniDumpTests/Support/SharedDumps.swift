@@ -11,10 +11,19 @@ enum SharedDumps {
         .deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
 
-    /// `../shared/dumps`, or `nil` when it is not there.
+    /// `../shared/dumps` beside the package (or beside one of its parent folders, so that git
+    /// worktrees nested deeper find it too), `MINIDUMP_SHARED_DUMPS` when set, or `nil`.
     static let directory: URL? = {
-        let url = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/dumps")
-        return FileManager.default.fileExists(atPath: url.path) ? url : nil
+        if let override = ProcessInfo.processInfo.environment["MINIDUMP_SHARED_DUMPS"], !override.isEmpty {
+            return URL(fileURLWithPath: override)
+        }
+        var folder = packageRoot
+        for _ in 0..<3 {
+            let url = folder.deletingLastPathComponent().appendingPathComponent("shared/dumps")
+            if FileManager.default.fileExists(atPath: url.path) { return url }
+            folder = folder.deletingLastPathComponent()
+        }
+        return nil
     }()
 
     static var isCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
