@@ -1,0 +1,246 @@
+import Foundation
+@testable import MiniDump
+import Testing
+
+/// The x64 unwind-code interpreter, the CALL decoder and the walk engine on hand-made bytes.
+@Suite struct StackWalkTests {
+    static let base = SyntheticImage.base
+    static let stackBase: UInt64 = 0x10000
+    static let stackSize = 0x4000
+
+    /// A register file with RIP and RSP (and any extra registers) set.
+    static func registers(rip: UInt64, rsp: UInt64, _ extra: [Int: UInt64] = [:]) -> RegisterFile {
+        var file = RegisterFile(count: X64Index.count)
+        file[X64Index.rip] = rip
+        file[X64Index.rsp] = rsp
+        for (index, value) in extra { file[index] = value }
+        return file
+    }
+
+    /// The image plus a stack whose 64-bit words are given by slot address.
+    static func memory(_ image: SyntheticImage, stack words: [UInt64: UInt64]) -> DictionaryMemory {
+        var memory = image.memory
+        memory.regions[stackBase] = [UInt8](repeating: 0, count: stackSize)
+        for (address, value) in words { memory.store64([value], at: address, regionBase: stackBase) }
+        return memory
+    }
+
+    /// `push rbx; push rbp; sub rsp, 0x28` at RVA 0x1100, with its unwind data at 0x2420.
+    static func pushPushAlloc() -> (SyntheticImage, RuntimeFunction) {
+        var image = SyntheticImage()
+        let function = RuntimeFunction(beginRva: 0x1100, endRva: 0x1180, unwindInfoRva: 0x2420)
+        image.setFunctions([function])
+        image.setUnwindInfo(at: 0x2420, prolog: 6, slots: [slot(6, 2, 4), slot(2, 0, 5), slot(1, 0, 3)])
+        image.putBytes([0x53, 0x55, 0x48, 0x83, 0xEC, 0x28], 0x1100)
+        return (image, function)
+    }
+
+    // MARK: Unwind codes
+
+    @Test func undoesPushesAndAllocationAfterTheProlog() throws {
+        let (image, function) = Self.pushPushAlloc()
+        let rsp = Self.stackBase + 0x100
+        let memory = Self.memory(image, stack: [rsp + 0x28: 0xBBBB, rsp + 0x30: 0x3333, rsp + 0x38: Self.base + 0x1050])
+        let before = Self.registers(rip: Self.base + 0x1140, rsp: rsp, [X64Index.rax: 1, X64Index.rsi: 0x5151])
+        let after = try #require(X64VirtualUnwinder(memory: memory).unwind(before, imageBase: Self.base, function: function, detectEpilog: true))
+        #expect(after[X64Index.rip] == Self.base + 0x1050)
+        #expect(after[X64Index.rsp] == rsp + 0x40)
+        #expect(after[X64Index.rbp] == 0xBBBB)
+        #expect(after[X64Index.rbx] == 0x3333)
+        #expect(after[X64Index.rsi] == 0x5151) // non-volatile, untouched
+        #expect(after[X64Index.rax] == nil)    // volatile: unknown in the caller
+    }
+
+    @Test func undoesOnlyTheExecutedPartOfTheProlog() throws {
+        let (image, function) = Self.pushPushAlloc()
+        let rsp = Self.stackBase + 0x100
+        // After `push rbx; push rbp` (offset 2), before `sub rsp`.
+        let memory = Self.memory(image, stack: [rsp: 0xBBBB, rsp + 8: 0x3333, rsp + 16: Self.base + 0x1060])
+        let unwinder = X64VirtualUnwinder(memory: memory)
+        let after = try #require(unwinder.unwind(Self.registers(rip: Self.base + 0x1102, rsp: rsp), imageBase: Self.base, function: function, detectEpilog: true))
+        #expect(after[X64Index.rip] == Self.base + 0x1060)
+        #expect(after[X64Index.rsp] == rsp + 24)
+        #expect(after[X64Index.rbp] == 0xBBBB)
+        // At the first instruction nothing has run: the return address is at RSP.
+        let entry = Self.memory(image, stack: [rsp: Self.base + 0x1070])
+        let atEntry = X64VirtualUnwinder(memory: entry).unwind(Self.registers(rip: Self.base + 0x1100, rsp: rsp), imageBase: Self.base, function: function, detectEpilog: true)
+        #expect(atEntry?[X64Index.rip] == Self.base + 0x1070)
+        #expect(atEntry?[X64Index.rsp] == rsp + 8)
+    }
+
+    @Test func allocLargeBothForms() throws {
+        var image = SyntheticImage()
+        let small = RuntimeFunction(beginRva: 0x1000, endRva: 0x1040, unwindInfoRva: 0x2400)
+        let large = RuntimeFunction(beginRva: 0x1040, endRva: 0x1080, unwindInfoRva: 0x2410)
+        image.setFunctions([small, large])
+        image.setUnwindInfo(at: 0x2400, prolog: 7, slots: [slot(7, 1, 0), 0x0040])         // sub rsp, 0x200
+        image.setUnwindInfo(at: 0x2410, prolog: 7, slots: [slot(7, 1, 1), 0x0000, 0x0001]) // sub rsp, 0x10000
+        let rsp = Self.stackBase + 0x100
+        let memory = Self.memory(image, stack: [rsp + 0x200: Self.base + 0x1111])
+        var bigStack = memory
+        bigStack.regions[0x100000] = [UInt8](repeating: 0, count: 0x10010)
+        bigStack.store64([Self.base + 0x1222], at: 0x110000, regionBase: 0x100000)
+        let unwinder = X64VirtualUnwinder(memory: memory)
+        let first = unwinder.unwind(Self.registers(rip: Self.base + 0x1020, rsp: rsp), imageBase: Self.base, function: small, detectEpilog: false)
+        #expect(first?[X64Index.rip] == Self.base + 0x1111)
+        #expect(first?[X64Index.rsp] == rsp + 0x208)
+        let second = X64VirtualUnwinder(memory: bigStack).unwind(Self.registers(rip: Self.base + 0x1060, rsp: 0x100000), imageBase: Self.base, function: large, detectEpilog: false)
+        #expect(second?[X64Index.rip] == Self.base + 0x1222)
+        #expect(second?[X64Index.rsp] == 0x110008)
+    }
+
+    @Test func framePointerAndSavedRegisters() throws {
+        // push rbp; sub rsp, 0x100; lea rbp, [rsp+0x20]; mov [rsp+0x40], rsi; ... later `sub rsp` for alloca.
+        var image = SyntheticImage()
+        let function = RuntimeFunction(beginRva: 0x1200, endRva: 0x1300, unwindInfoRva: 0x2430)
+        image.setFunctions([function])
+        image.setUnwindInfo(at: 0x2430, prolog: 18, frameRegister: 5, frameOffset: 2, slots: [
+            slot(18, 4, 6), 0x0008, // SAVE_NONVOL rsi at frame base + 0x40
+            slot(13, 3, 0),         // SET_FPREG rbp = rsp + 0x20
+            slot(8, 1, 0), 0x0020,  // ALLOC_LARGE 0x100
+            slot(1, 0, 5),          // PUSH_NONVOL rbp
+        ])
+        let frameBase = Self.stackBase + 0x1000
+        let rbp = frameBase + 0x20
+        let memory = Self.memory(image, stack: [
+            frameBase + 0x40: 0x5151, frameBase + 0x100: 0xCAFE, frameBase + 0x108: Self.base + 0x1010,
+        ])
+        // RSP far below the frame (dynamic allocation): only RBP locates it.
+        let before = Self.registers(rip: Self.base + 0x1280, rsp: Self.stackBase + 0x200, [X64Index.rbp: rbp])
+        let after = try #require(X64VirtualUnwinder(memory: memory).unwind(before, imageBase: Self.base, function: function, detectEpilog: false))
+        #expect(after[X64Index.rip] == Self.base + 0x1010)
+        #expect(after[X64Index.rsp] == frameBase + 0x110)
+        #expect(after[X64Index.rbp] == 0xCAFE)
+        #expect(after[X64Index.rsi] == 0x5151)
+        // Inside the prolog before SET_FPREG ran: RSP is the frame base, RBP still the caller's.
+        let early = Self.memory(image, stack: [frameBase + 0x100: 0xCAFE, frameBase + 0x108: Self.base + 0x1010])
+        let inProlog = Self.registers(rip: Self.base + 0x1208, rsp: frameBase, [X64Index.rbp: 0x7777])
+        let unwound = X64VirtualUnwinder(memory: early).unwind(inProlog, imageBase: Self.base, function: function, detectEpilog: false)
+        #expect(unwound?[X64Index.rip] == Self.base + 0x1010)
+        #expect(unwound?[X64Index.rbp] == 0xCAFE)
+    }
+
+    @Test func followsChainedUnwindInfo() throws {
+        var image = SyntheticImage()
+        let parent = RuntimeFunction(beginRva: 0x1100, endRva: 0x1180, unwindInfoRva: 0x2420)
+        let fragment = RuntimeFunction(beginRva: 0x1180, endRva: 0x11C0, unwindInfoRva: 0x2440)
+        image.setFunctions([parent, fragment])
+        image.setUnwindInfo(at: 0x2420, prolog: 6, slots: [slot(6, 2, 4), slot(2, 0, 5), slot(1, 0, 3)])
+        image.setUnwindInfo(at: 0x2440, flags: 4, prolog: 0, slots: [slot(0, 4, 12), 0x0002], chained: parent)
+        let rsp = Self.stackBase + 0x100
+        let memory = Self.memory(image, stack: [
+            rsp + 0x10: 0x1212, rsp + 0x28: 0xBBBB, rsp + 0x30: 0x3333, rsp + 0x38: Self.base + 0x1050,
+        ])
+        let after = try #require(X64VirtualUnwinder(memory: memory).unwind(
+            Self.registers(rip: Self.base + 0x1190, rsp: rsp), imageBase: Self.base, function: fragment, detectEpilog: false))
+        #expect(after[X64Index.r12] == 0x1212)
+        #expect(after[X64Index.rbp] == 0xBBBB)
+        #expect(after[X64Index.rbx] == 0x3333)
+        #expect(after[X64Index.rip] == Self.base + 0x1050)
+        #expect(after[X64Index.rsp] == rsp + 0x40)
+    }
+
+    @Test func chainCyclesAndMissingChainsFail() {
+        var image = SyntheticImage()
+        let looping = RuntimeFunction(beginRva: 0x1100, endRva: 0x1180, unwindInfoRva: 0x2420)
+        image.setFunctions([looping])
+        image.setUnwindInfo(at: 0x2420, flags: 4, prolog: 0, slots: [slot(0, 2, 0)], chained: looping)
+        let rsp = Self.stackBase + 0x100
+        let memory = Self.memory(image, stack: [:])
+        #expect(X64VirtualUnwinder(memory: memory).unwind(Self.registers(rip: Self.base + 0x1110, rsp: rsp), imageBase: Self.base, function: looping, detectEpilog: false) == nil)
+    }
+
+    @Test func machineFrame() throws {
+        var image = SyntheticImage()
+        let function = RuntimeFunction(beginRva: 0x1100, endRva: 0x1180, unwindInfoRva: 0x2420)
+        image.setFunctions([function])
+        image.setUnwindInfo(at: 0x2420, prolog: 1, slots: [slot(1, 2, 1), slot(0, 10, 1)]) // sub rsp, 16; machine frame with error code
+        let rsp = Self.stackBase + 0x100
+        let memory = Self.memory(image, stack: [rsp + 0x18: Self.base + 0x1234, rsp + 0x18 + 24: Self.stackBase + 0x800])
+        let after = X64VirtualUnwinder(memory: memory).unwind(Self.registers(rip: Self.base + 0x1150, rsp: rsp), imageBase: Self.base, function: function, detectEpilog: false)
+        #expect(after?[X64Index.rip] == Self.base + 0x1234)
+        #expect(after?[X64Index.rsp] == Self.stackBase + 0x800)
+    }
+
+    @Test func recognisesEpilogs() throws {
+        var (image, function) = Self.pushPushAlloc()
+        // add rsp, 0x28; pop rbp; pop rbx; ret
+        image.putBytes([0x48, 0x83, 0xC4, 0x28, 0x5D, 0x5B, 0xC3], 0x1170)
+        // a tail jump out of the function: pop rbp; pop rbx; jmp 0x1000
+        image.putBytes([0x5D, 0x5B, 0xE9], 0x1160)
+        image.put32(UInt32(bitPattern: Int32(0x1000 - 0x1168)), 0x1163)
+        // a jump inside the function is not an epilog: pop rbp; jmp 0x1100
+        image.putBytes([0x5D, 0xE9], 0x1150)
+        image.put32(UInt32(bitPattern: Int32(0x1100 - 0x1156)), 0x1152)
+        let rsp = Self.stackBase + 0x100
+        let memory = Self.memory(image, stack: [rsp + 0x28: 0xBBBB, rsp + 0x30: 0x3333, rsp + 0x38: Self.base + 0x1050])
+        let unwinder = X64VirtualUnwinder(memory: memory)
+        let atAdd = unwinder.unwind(Self.registers(rip: Self.base + 0x1170, rsp: rsp), imageBase: Self.base, function: function, detectEpilog: true)
+        #expect(atAdd?[X64Index.rip] == Self.base + 0x1050)
+        #expect(atAdd?[X64Index.rbp] == 0xBBBB)
+        // At `pop rbx`: only rbx and the return address remain.
+        let atPop = unwinder.unwind(Self.registers(rip: Self.base + 0x1175, rsp: rsp + 0x30), imageBase: Self.base, function: function, detectEpilog: true)
+        #expect(atPop?[X64Index.rbx] == 0x3333)
+        #expect(atPop?[X64Index.rip] == Self.base + 0x1050)
+        #expect(atPop?[X64Index.rsp] == rsp + 0x40)
+        let tail = unwinder.unwind(Self.registers(rip: Self.base + 0x1160, rsp: rsp + 0x28), imageBase: Self.base, function: function, detectEpilog: true)
+        #expect(tail?[X64Index.rip] == Self.base + 0x1050)
+        // Not an epilog: the unwind codes apply (which read the frame at RSP + 0x28).
+        let body = unwinder.unwind(Self.registers(rip: Self.base + 0x1150, rsp: rsp), imageBase: Self.base, function: function, detectEpilog: true)
+        #expect(body?[X64Index.rip] == Self.base + 0x1050)
+        #expect(body?[X64Index.rsp] == rsp + 0x40)
+    }
+
+    @Test func missingStackMakesUnwindFail() {
+        let (image, function) = Self.pushPushAlloc()
+        let unwinder = X64VirtualUnwinder(memory: image.memory)
+        #expect(unwinder.unwind(Self.registers(rip: Self.base + 0x1140, rsp: 0x9990000), imageBase: Self.base, function: function, detectEpilog: true) == nil)
+        #expect(unwinder.unwind(RegisterFile(count: X64Index.count), imageBase: Self.base, function: function, detectEpilog: true) == nil)
+    }
+
+    // MARK: CALL decoding
+
+    @Test(arguments: [
+        [0xE8, 0x10, 0x20, 0x30, 0x40],             // call rel32
+        [0xFF, 0xD0],                               // call rax
+        [0x41, 0xFF, 0xD3],                         // call r11
+        [0xFF, 0x15, 0x01, 0x02, 0x03, 0x04],       // call [rip+disp32]
+        [0x48, 0xFF, 0x15, 0x01, 0x02, 0x03, 0x04], // REX.W call [rip+disp32]
+        [0xFF, 0x10],                               // call [rax]
+        [0x41, 0xFF, 0x12],                         // call [r10]
+        [0xFF, 0x14, 0x24],                         // call [rsp]
+        [0xFF, 0x50, 0x10],                         // call [rax+0x10]
+        [0xFF, 0x54, 0x24, 0x08],                   // call [rsp+8]
+        [0xFF, 0x90, 0x00, 0x01, 0x00, 0x00],       // call [rax+0x100]
+        [0xFF, 0x94, 0x24, 0x00, 0x01, 0x00, 0x00], // call [rsp+0x100]
+        [0xFF, 0x14, 0x25, 0x00, 0x10, 0x40, 0x00], // call [disp32] via SIB without base
+        [0x41, 0xFF, 0x54, 0x24, 0x20],             // call [r12+0x20]
+    ] as [[UInt8]])
+    func recognisesCalls(_ tail: [UInt8]) {
+        let padded = [UInt8](repeating: 0x90, count: 8) + tail
+        #expect(CallInstruction.endsWithX86Call(padded), "\(tail)")
+    }
+
+    @Test(arguments: [
+        [0xFF, 0xE0],                               // jmp rax
+        [0xFF, 0x25, 0x01, 0x02, 0x03, 0x04],       // jmp [rip+disp32]
+        [0x48, 0x89, 0xC8],                         // mov rax, rcx
+        [0xFF, 0x50],                               // call [rax+disp8] cut short
+        [0xFF, 0x94, 0x24, 0x00, 0x01],             // call [rsp+disp32] cut short
+        [0x90, 0x90, 0xC3],                         // ret
+    ] as [[UInt8]])
+    func rejectsNonCalls(_ tail: [UInt8]) {
+        let padded = [UInt8](repeating: 0x90, count: 8) + tail
+        #expect(!CallInstruction.endsWithX86Call(padded), "\(tail)")
+    }
+
+    @Test func arm64Calls() {
+        #expect(CallInstruction.isARM64Call(0x9400_0010))  // bl
+        #expect(CallInstruction.isARM64Call(0xD63F_0100))  // blr x8
+        #expect(CallInstruction.isARM64Call(0xD63F_081F))  // blraaz x0
+        #expect(CallInstruction.isARM64Call(0xD73F_0C41))  // blrab x2, x1
+        #expect(!CallInstruction.isARM64Call(0xD65F_03C0)) // ret
+        #expect(!CallInstruction.isARM64Call(0xD61F_0100)) // br x8
+        #expect(!CallInstruction.isARM64Call(0x1400_0010)) // b
+    }
+}
