@@ -244,3 +244,169 @@ import Testing
         #expect(!CallInstruction.isARM64Call(0x1400_0010)) // b
     }
 }
+
+/// The walk engine over synthetic stacks: strategies, progress checks and limits.
+@Suite struct WalkEngineTests {
+    static let base = SyntheticImage.base
+    static let stackBase: UInt64 = 0x100000
+
+    /// A module table holding the synthetic image only.
+    static let table = ModuleTable([ModuleSpan(index: 0, name: "synthetic.dll", base: SyntheticImage.base, end: SyntheticImage.base + 0x3000)])
+
+    static func engine(_ memory: DictionaryMemory, _ architecture: WalkArchitecture = .x64, limits: StackWalkLimits = .default) -> WalkEngine {
+        WalkEngine(memory: memory, modules: table, images: ModuleImageCache(memory: memory), architecture: architecture, limits: limits)
+    }
+
+    /// An image whose code at `returnRvas` follows a `call rel32`.
+    static func imageWithCalls(_ returnRvas: [Int]) -> SyntheticImage {
+        var image = SyntheticImage()
+        for rva in returnRvas { image.putBytes([0xE8, 0, 0, 0, 0], rva - 5) }
+        return image
+    }
+
+    /// A stack of `depth` RBP frames of `frameSize` bytes, each returning to `returnRva`.
+    static func framePointerChain(depth: Int, frameSize: UInt64, returnRva: Int) -> (DictionaryMemory, RegisterFile, UInt64) {
+        var memory = imageWithCalls([returnRva]).memory
+        let size = Int(frameSize) * (depth + 2)
+        memory.regions[stackBase] = [UInt8](repeating: 0, count: size)
+        let stackEnd = stackBase + UInt64(size)
+        var words = [UInt64](repeating: 0, count: size / 8)
+        for level in 0..<depth {
+            let frame = stackBase + frameSize * UInt64(level + 1) // RBP of level `level`
+            let slot = Int((frame - stackBase) / 8)
+            words[slot] = level + 1 < depth ? frame + frameSize : 0
+            words[slot + 1] = base + UInt64(returnRva)
+        }
+        memory.store64(words, at: stackBase, regionBase: stackBase)
+        var registers = RegisterFile(count: X64Index.count)
+        registers[X64Index.rip] = base + 0x1004
+        registers[X64Index.rsp] = stackBase
+        registers[X64Index.rbp] = stackBase + frameSize
+        return (memory, registers, stackEnd)
+    }
+
+    @Test func followsFramePointersQuicklyThroughDeepRecursion() {
+        let (memory, registers, end) = Self.framePointerChain(depth: 20_000, frameSize: 0x40, returnRva: 0x1105)
+        let clock = ContinuousClock()
+        var result: (frames: [RawFrame], truncated: Bool) = ([], false)
+        let elapsed = clock.measure {
+            result = Self.engine(memory).walk(initial: registers, pendingReturn: nil, stackEnd: end)
+        }
+        #expect(result.frames.count == 20_001)
+        #expect(!result.truncated)
+        #expect(result.frames.dropFirst().allSatisfy { $0.address == Self.base + 0x1105 && $0.trust == .framePointer })
+        #expect(zip(result.frames, result.frames.dropFirst()).allSatisfy { $0.stackPointer < $1.stackPointer })
+        #expect(elapsed < .seconds(10))
+    }
+
+    @Test func frameLimitTruncates() {
+        let (memory, registers, end) = Self.framePointerChain(depth: 500, frameSize: 0x40, returnRva: 0x1105)
+        let limited = Self.engine(memory, limits: StackWalkLimits(maxFrames: 100)).walk(initial: registers, pendingReturn: nil, stackEnd: end)
+        #expect(limited.frames.count == 100)
+        #expect(limited.truncated)
+        let starved = Self.engine(memory, limits: StackWalkLimits(maxSteps: 50)).walk(initial: registers, pendingReturn: nil, stackEnd: end)
+        #expect(starved.truncated)
+        #expect(starved.frames.count < 60)
+    }
+
+    @Test func selfReferencingFramePointerStops() {
+        var memory = Self.imageWithCalls([0x1105]).memory
+        memory.regions[Self.stackBase] = [UInt8](repeating: 0, count: 0x100)
+        // [rbp] = rbp, [rbp+8] = a valid return address: a loop the progress check must break.
+        memory.store64([Self.stackBase + 0x40, Self.base + 0x1105], at: Self.stackBase + 0x40, regionBase: Self.stackBase)
+        var registers = RegisterFile(count: X64Index.count)
+        registers[X64Index.rip] = Self.base + 0x1004
+        registers[X64Index.rsp] = Self.stackBase
+        registers[X64Index.rbp] = Self.stackBase + 0x40
+        let walk = Self.engine(memory).walk(initial: registers, pendingReturn: nil, stackEnd: Self.stackBase + 0x100)
+        #expect(walk.frames.map(\.address) == [Self.base + 0x1004, Self.base + 0x1105])
+        #expect(!walk.truncated)
+    }
+
+    @Test func scanAcceptsOnlyWordsAfterACallWhenCodeIsPresent() {
+        // 0x1105 follows a call; 0x1200 (in code) and 0x2010 (in data) do not.
+        var memory = Self.imageWithCalls([0x1105]).memory
+        memory.regions[Self.stackBase] = [UInt8](repeating: 0, count: 0x100)
+        memory.store64([0x1234, Self.base + 0x1200, Self.base + 0x2010, 0xDEAD_BEEF, Self.base + 0x1105],
+                       at: Self.stackBase, regionBase: Self.stackBase)
+        var registers = RegisterFile(count: X64Index.count)
+        registers[X64Index.rip] = Self.base + 0x1004
+        registers[X64Index.rsp] = Self.stackBase
+        let walk = Self.engine(memory).walk(initial: registers, pendingReturn: nil, stackEnd: Self.stackBase + 0x100)
+        #expect(walk.frames.map(\.address) == [Self.base + 0x1004, Self.base + 0x1105])
+        #expect(walk.frames.last?.trust == .scan)
+        #expect(walk.frames.last?.stackPointer == Self.stackBase + 0x28)
+    }
+
+    @Test func usesUnwindTablesBeforeFramePointers() {
+        var image = Self.imageWithCalls([0x1105])
+        let function = RuntimeFunction(beginRva: 0x1000, endRva: 0x1080, unwindInfoRva: 0x2400)
+        image.setFunctions([function])
+        image.setUnwindInfo(at: 0x2400, prolog: 4, slots: [slot(4, 2, 1)]) // sub rsp, 16
+        var memory = image.memory
+        memory.regions[Self.stackBase] = [UInt8](repeating: 0, count: 0x100)
+        // A stale return address below the real one: unwind data skips it, a scan would not.
+        memory.store64([Self.base + 0x1105, 0, Self.base + 0x1105], at: Self.stackBase, regionBase: Self.stackBase)
+        var registers = RegisterFile(count: X64Index.count)
+        registers[X64Index.rip] = Self.base + 0x1010
+        registers[X64Index.rsp] = Self.stackBase
+        let walk = Self.engine(memory).walk(initial: registers, pendingReturn: nil, stackEnd: Self.stackBase + 0x100)
+        #expect(walk.frames.count >= 2)
+        #expect(walk.frames[1].trust == .cfi)
+        #expect(walk.frames[1].stackPointer == Self.stackBase + 0x18)
+    }
+
+    @Test func arm64FrameRecordsWithLinkRegisterAndPointerAuthentication() {
+        var image = SyntheticImage()
+        for rva in [0x1104, 0x1204, 0x1304] { image.put32(0x9400_0010, rva - 4) } // bl before each return
+        var memory = image.memory
+        memory.regions[Self.stackBase] = [UInt8](repeating: 0, count: 0x200)
+        let signed: UInt64 = 0x0023_0000_0000_0000 // PAC bits above the address space
+        // Record at +0x40 (frame 0's caller's): saved fp → +0x80, return 0x1204 (signed).
+        memory.store64([Self.stackBase + 0x80, (Self.base + 0x1204) | signed], at: Self.stackBase + 0x40, regionBase: Self.stackBase)
+        memory.store64([0, Self.base + 0x1304], at: Self.stackBase + 0x80, regionBase: Self.stackBase)
+        var registers = RegisterFile(count: ARM64Index.count)
+        registers[ARM64Index.pc] = Self.base + 0x1010
+        registers[ARM64Index.sp] = Self.stackBase
+        registers[ARM64Index.fp] = Self.stackBase + 0x40
+        let leaf = Self.engine(memory, .arm64).walk(initial: registers, pendingReturn: (Self.base + 0x1104) | signed, stackEnd: Self.stackBase + 0x200)
+        #expect(leaf.frames.map(\.address) == [Self.base + 0x1010, Self.base + 0x1104, Self.base + 0x1204, Self.base + 0x1304])
+        // A link register equal to the first record's return address is reported once.
+        let nonLeaf = Self.engine(memory, .arm64).walk(initial: registers, pendingReturn: Self.base + 0x1204, stackEnd: Self.stackBase + 0x200)
+        #expect(nonLeaf.frames.map(\.address) == [Self.base + 0x1010, Self.base + 0x1204, Self.base + 0x1304])
+    }
+
+    @Test func randomStacksAlwaysTerminate() {
+        var generator = SystemRandomNumberGenerator()
+        let seed = UInt64.random(in: 0...UInt64.max, using: &generator)
+        var state = seed
+        func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state
+        }
+        for round in 0..<50 {
+            var image = SyntheticImage()
+            for _ in 0..<64 { image.bytes[0x1000 + Int(next() % 0x1000)] = UInt8(truncatingIfNeeded: next()) }
+            var memory = image.memory
+            var words = [UInt64]()
+            for _ in 0..<512 {
+                switch next() % 4 {
+                case 0: words.append(Self.base + next() % 0x3000)
+                case 1: words.append(Self.stackBase + next() % 0x1000)
+                default: words.append(next())
+                }
+            }
+            memory.regions[Self.stackBase] = [UInt8](repeating: 0, count: 0x1000)
+            memory.store64(words, at: Self.stackBase, regionBase: Self.stackBase)
+            for architecture in [WalkArchitecture.x64, .x86, .arm64, .arm(framePointer: 11)] {
+                var registers = RegisterFile(count: architecture.registerCount)
+                registers[architecture.ipIndex] = Self.base + next() % 0x3000
+                registers[architecture.spIndex] = Self.stackBase + (next() % 0x800) & ~7
+                registers[architecture.fpIndex] = Self.stackBase + next() % 0x1000
+                let walk = Self.engine(memory, architecture).walk(initial: registers, pendingReturn: next(), stackEnd: Self.stackBase + 0x1000)
+                #expect(walk.frames.count <= 0x1000 / 4 + 2, "seed \(seed) round \(round)")
+                #expect(zip(walk.frames, walk.frames.dropFirst()).allSatisfy { $0.stackPointer <= $1.stackPointer }, "seed \(seed)")
+            }
+        }
+    }
+}

@@ -31,8 +31,9 @@ extension WalkEngine {
                 return WalkFrame(registers: caller, trust: .framePointer)
             }
         }
-        // A leaf without a frame record: its caller is the link register, at the same stack pointer.
-        if isContext, let pending {
+        // No frame record left (a leaf, or the outermost record): the pending return address is the
+        // caller, at the same stack pointer.
+        if let pending {
             var caller = RegisterFile(count: arch.registerCount)
             caller[arch.ipIndex] = pending
             caller[arch.spIndex] = sp

@@ -56,8 +56,8 @@ struct WalkFrame: Sendable {
     var registers: RegisterFile
     var trust: FrameTrust
     var pendingReturn: UInt64?
-    /// True for the one step that may keep the stack pointer: frame 0's caller taken from the link
-    /// register of a leaf function.
+    /// True for a step that may keep the stack pointer: a caller taken from a link-register value
+    /// without consuming a frame record. Such a step leaves nothing pending, so it cannot repeat.
     var allowsSameStackPointer = false
 }
 
@@ -136,7 +136,8 @@ struct WalkEngine: Sendable {
                   let nextIP = next.registers[ipIndex], let nextSP = next.registers[spIndex]
             else { break }
             // Progress: the stack pointer must move strictly up and stay inside the stack.
-            let progressed = nextSP > sp || (nextSP == sp && next.allowsSameStackPointer && frames.count == 1)
+            let progressed = nextSP > sp || (nextSP == sp && next.allowsSameStackPointer
+                && current.pendingReturn != nil && next.pendingReturn == nil)
             guard progressed, nextSP <= stackEnd, nextIP != 0 else { break }
             ip = nextIP
             sp = nextSP
