@@ -35,6 +35,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Regenerates TestDumps/ from MiniDumpWriter's TestDumpCatalog: `swift run make-testdumps TestDumps`.
+        .executableTarget(name: "make-testdumps", dependencies: ["MiniDumpWriter"]),
         .testTarget(
             name: "MiniDumpTests",
             dependencies: ["MiniDump", "MiniDumpWriter", "CZlib"]

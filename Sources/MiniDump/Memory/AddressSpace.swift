@@ -21,9 +21,15 @@ public struct AddressSpace: MemoryReading, Sendable {
     public let diagnostics: [DumpDiagnostic]
     let reader: ByteReader
 
-    init(reader: ByteReader, lists: [MemoryListStream], diagnostics: [DumpDiagnostic]) {
+    /// Builds the index from the memory lists, plus `supplementary` ranges (thread stacks that a
+    /// writer stored outside the memory lists), which fill gaps only and never warn about overlaps.
+    init(
+        reader: ByteReader, lists: [MemoryListStream], supplementary: [MemoryDescriptor] = [],
+        diagnostics: [DumpDiagnostic]
+    ) {
         var notes = diagnostics
         var pieces = [Segment]()
+        var quiet = Set<UInt64>()
         pieces.reserveCapacity(lists.reduce(0) { $0 + $1.ranges.count })
         let fileSize = UInt64(reader.count)
         for list in lists {
@@ -56,20 +62,35 @@ public struct AddressSpace: MemoryReading, Sendable {
                 pieces.append(Segment(address: range.address, size: size, rva: range.rva))
             }
         }
+        let fileSize64 = fileSize
+        for range in supplementary where range.size > 0 && range.rva != 0 && range.rva < fileSize64 {
+            let size = min(range.size, fileSize64 - range.rva, UInt64.max - range.address)
+            quiet.insert(range.rva)
+            pieces.append(Segment(address: range.address, size: size, rva: range.rva))
+        }
         var sorted = true
         for index in pieces.indices.dropFirst() where pieces[index - 1].address > pieces[index].address {
             sorted = false
             break
         }
-        if !sorted { pieces.sort { ($0.address, $0.rva) < ($1.address, $1.rva) } }
+        if !sorted {
+            pieces.sort { lhs, rhs in
+                if lhs.address != rhs.address { return lhs.address < rhs.address }
+                let lhsQuiet = quiet.contains(lhs.rva)
+                let rhsQuiet = quiet.contains(rhs.rva)
+                if lhsQuiet != rhsQuiet { return !lhsQuiet }
+                return lhs.rva < rhs.rva
+            }
+        }
         var merged = [Segment]()
         merged.reserveCapacity(pieces.count)
         for piece in pieces {
             if let last = merged.last, piece.address < last.endAddress {
                 // Overlap: keep what the earlier range holds, add only the part past it.
-                notes.append(DumpDiagnostic(
+                let samePlace = piece.rva == last.rva && piece.address == last.address
+                if !samePlace && !quiet.contains(piece.rva) && !quiet.contains(last.rva) { notes.append(DumpDiagnostic(
                     stream: .memoryList, offset: piece.rva,
-                    "range at \(Hex.format(piece.address)) overlaps the range at \(Hex.format(last.address))"))
+                    "range at \(Hex.format(piece.address)) overlaps the range at \(Hex.format(last.address))")) }
                 guard piece.endAddress > last.endAddress else { continue }
                 let skip = last.endAddress - piece.address
                 merged.append(Segment(address: last.endAddress, size: piece.size - skip, rva: piece.rva + skip))

@@ -33,7 +33,10 @@ extension MiniDumpFile {
             } catch {
                 diagnostics.append(DumpDiagnostic(error, stream: .memory64List))
             }
-            return AddressSpace(reader: reader, lists: lists, diagnostics: diagnostics)
+            // Thread stacks normally repeat MemoryList ranges; some writers keep them only in the
+            // thread list, so they fill gaps.
+            let stacks = ((try? threadList()) ?? nil)?.threads.map(\.stack) ?? []
+            return AddressSpace(reader: reader, lists: lists, supplementary: stacks, diagnostics: diagnostics)
         }) ?? AddressSpace(reader: reader, lists: [], diagnostics: [])
     }
 }
