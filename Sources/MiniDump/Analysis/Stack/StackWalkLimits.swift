@@ -1,12 +1,14 @@
 /// Bounds on the work a stack walk may do, so that any dump — however large or hostile — walks in
 /// bounded time and memory.
 public struct StackWalkLimits: Sendable, Hashable {
-    /// The most frames returned; a walk that reaches it is marked ``CallStack/truncated``.
+    /// The most frames returned (0 returns none); a walk that reaches it is marked
+    /// ``CallStack/truncated``.
     public var maxFrames: Int
     /// The total number of stack words and unwind steps the walk may examine; reaching it also
     /// marks the stack truncated.
     public var maxSteps: Int
-    /// How many stack words one scan looks at before giving up on finding a return address.
+    /// How many stack words one scan looks at before giving up on finding a return address
+    /// (at most 2^20 are used).
     public var scanWords: Int
 
     /// Creates limits; negative values are treated as zero.

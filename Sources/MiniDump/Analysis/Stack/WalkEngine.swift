@@ -100,6 +100,8 @@ struct WalkEngine: Sendable {
     let limits: StackWalkLimits
     /// ARM64 pointer-authentication mask: the bits a code address can use.
     let addressMask: UInt64
+    /// Words one scan examines (the limit, clamped to 2^20).
+    let scanWords: Int
 
     init(memory: any MemoryReading, modules: ModuleTable, images: ModuleImageCache,
          architecture: WalkArchitecture, limits: StackWalkLimits) {
@@ -108,6 +110,7 @@ struct WalkEngine: Sendable {
         self.images = images
         self.architecture = architecture
         self.limits = limits
+        self.scanWords = min(max(limits.scanWords, 0), 1 << 20)
         let highest = modules.highestEnd
         if highest == 0 {
             addressMask = (1 << 48) - 1
@@ -121,6 +124,7 @@ struct WalkEngine: Sendable {
     func walk(initial: RegisterFile, pendingReturn: UInt64?, stackEnd: UInt64) -> (frames: [RawFrame], truncated: Bool) {
         let ipIndex = architecture.ipIndex
         let spIndex = architecture.spIndex
+        guard limits.maxFrames > 0 else { return ([], true) }
         guard var ip = initial[ipIndex], var sp = initial[spIndex] else { return ([], false) }
         if case .arm = architecture { ip &= ~1 }
         var frames = [RawFrame(address: ip, stackPointer: sp, framePointer: initial[architecture.fpIndex], trust: .context)]
@@ -204,7 +208,7 @@ struct WalkEngine: Sendable {
     func scan(from start: UInt64, to end: UInt64, state: inout WalkState) -> (slot: UInt64, value: UInt64)? {
         let size = UInt64(architecture.pointerSize)
         guard end > start else { return nil }
-        let words = Int(min((end - start) / size, UInt64(max(limits.scanWords, 0)) * 64))
+        let words = Int(min((end - start) / size, UInt64(scanWords) * 64))
         guard words > 0, state.spend(words) else { return nil }
         let window = memory.bytes(at: start, count: words * Int(size))
         for index in 0..<words {
@@ -243,7 +247,7 @@ struct WalkEngine: Sendable {
 
     /// The end of the scan window starting at `start`.
     func scanLimit(from start: UInt64, state: WalkState) -> UInt64 {
-        let span = UInt64(max(limits.scanWords, 0)) &* UInt64(architecture.pointerSize)
+        let span = UInt64(scanWords) &* UInt64(architecture.pointerSize)
         let (end, overflow) = start.addingReportingOverflow(span)
         return overflow ? state.stackEnd : min(end, state.stackEnd)
     }
