@@ -38,6 +38,11 @@ let package = Package(
         // Regenerates TestDumps/ from MiniDumpWriter's TestDumpCatalog: `swift run make-testdumps TestDumps`.
         .executableTarget(name: "make-testdumps", dependencies: ["MiniDumpWriter"]),
         .testTarget(
+            name: "dumpinspectTests",
+            dependencies: ["dumpinspect", "MiniDumpWriter"],
+            exclude: ["Snapshots"]
+        ),
+        .testTarget(
             name: "MiniDumpTests",
             dependencies: ["MiniDump", "MiniDumpWriter", "CZlib"]
         ),
