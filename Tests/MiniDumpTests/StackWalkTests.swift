@@ -1,5 +1,6 @@
 import Foundation
 @testable import MiniDump
+import MiniDumpWriter
 import Testing
 
 /// The x64 unwind-code interpreter, the CALL decoder and the walk engine on hand-made bytes.
@@ -408,5 +409,224 @@ import Testing
                 #expect(zip(walk.frames, walk.frames.dropFirst()).allSatisfy { $0.stackPointer <= $1.stackPointer }, "seed \(seed)")
             }
         }
+    }
+}
+
+/// Stack walks over the real dumps, checked against the Wine ground truth.
+@Suite struct RealDumpStackTests {
+    nonisolated(unsafe) static let truth: [[String: Any]] = SharedDumps.wineTruth?["dumps"] as? [[String: Any]] ?? []
+
+    static func truthEntry(_ name: String) -> [String: Any]? {
+        truth.first { ($0["file"] as? String) == "wine/" + name }
+    }
+
+    /// The Wine dumps, the two gzip'd full-memory dumps included.
+    static let wineDumps = SharedDumps.files(in: "wine", includeCompressed: true)
+
+    static func open(_ folder: String, _ name: String) throws -> MiniDumpFile {
+        try MiniDumpFile.open(path: SharedDumps.path(folder, name))
+    }
+
+    /// The crashing thread's stack.
+    static func crashStack(_ dump: MiniDumpFile) throws -> CallStack {
+        let exception = try #require(try dump.exception())
+        return try #require(dump.callStack(threadId: exception.threadId))
+    }
+
+    @Test(arguments: wineDumps)
+    func crashingThreadHoldsTheTrueReturnAddressesInOrder(name: String) throws {
+        guard SharedDumps.available(), let truth = Self.truthEntry(name) else { return }
+        let dump = try Self.open("wine", name)
+        let stack = try Self.crashStack(dump)
+        let exception = try #require(truth["exception"] as? [String: Any])
+        #expect(stack.frames.first?.address == jsonUInt64(exception["context_rip"]), "\(name)")
+        #expect(stack.frames.first?.stackPointer == jsonUInt64(exception["context_rsp"]), "\(name)")
+        #expect(stack.frames.first?.trust == .context)
+        let expected = (truth["stack_scan_return_addresses"] as? [[String: Any]] ?? []).compactMap { jsonUInt64($0["return_address"]) }
+        #expect(!expected.isEmpty)
+        var remaining = stack.frames.dropFirst()[...]
+        for address in expected {
+            guard let found = remaining.firstIndex(where: { $0.address == address }) else {
+                Issue.record("\(name): return address \(Hex.format(address)) missing or out of order")
+                break
+            }
+            remaining = remaining[(found + 1)...]
+        }
+        #expect(zip(stack.frames, stack.frames.dropFirst()).allSatisfy { $0.stackPointer < $1.stackPointer }, "\(name)")
+        // The fault's module and offset name frame 0.
+        if let fault = truth["fault"] as? [String: Any], let module = fault["module"] as? String {
+            #expect(stack.frames.first?.module == module, "\(name)")
+            #expect(stack.frames.first?.moduleOffset == jsonUInt64(fault["rva"]), "\(name)")
+        }
+    }
+
+    @Test(arguments: wineDumps.filter { $0.hasSuffix(".gz") })
+    func fullDumpsUnwindWithTheirOwnTablesAndNameExports(name: String) throws {
+        guard SharedDumps.available(), let truth = Self.truthEntry(name) else { return }
+        let dump = try Self.open("wine", name)
+        let stack = try Self.crashStack(dump)
+        // Whole images are in the dump: every caller comes from .pdata/.xdata.
+        #expect(stack.frames.dropFirst().allSatisfy { $0.trust == .cfi }, "\(name)")
+        let ownBinaries = Set((SharedDumps.wineTruth?["binaries"] as? [String: Any] ?? [:]).keys.compactMap { $0.split(separator: "/").last.map(String.init) })
+        let fault = truth["fault"] as? [String: Any] ?? [:]
+        if let source = fault["function_source"] as? String, source.contains("export") {
+            #expect(stack.frames.first?.function == fault["function"] as? String, "\(name)")
+        }
+        // The frame-pointer chain's frames in system DLLs carry the names of their nearest exports.
+        var checked = 0
+        for entry in truth["rbp_chain"] as? [[String: Any]] ?? [] {
+            guard let module = entry["module"] as? String, !ownBinaries.contains(module),
+                  let function = entry["function"] as? String, let address = jsonUInt64(entry["return_address"]) else { continue }
+            let frame = try #require(stack.frames.first { $0.address == address }, "\(name) \(Hex.format(address))")
+            #expect(frame.module == module)
+            #expect(frame.function == function, "\(name) \(Hex.format(address))")
+            checked += 1
+        }
+        #expect(checked > 0)
+        // Every thread walks from its context down to the thread's start.
+        let stacks = dump.callStacks()
+        #expect(stacks.count == (try dump.threadList()?.threads.count))
+        #expect(stacks.allSatisfy { $0.frames.count >= 2 && !$0.truncated }, "\(name)")
+    }
+
+    @Test func smallDumpsHoldUnwindInfoButNoHeaders() throws {
+        guard SharedDumps.available() else { return }
+        let full = try Self.open("wine", "x64_O0_mt_worker_oop_fullmem.full.dmp.gz")
+        let small = try Self.open("wine", "x64_O0_mt_worker_inthread.small.dmp")
+        let base: UInt64 = 0x1_4000_0000
+        let image = try #require(PEImage(memory: full.addressSpace(), baseAddress: base))
+        #expect(image.machine == 0x8664 && image.isPE32Plus)
+        #expect(image.sections.contains { $0.name == ".text" && $0.isExecutable })
+        #expect(PEImage(memory: small.addressSpace(), baseAddress: base) == nil)
+        let count = image.runtimeFunctionCount
+        #expect(count > 50)
+        let smallMemory = small.addressSpace()
+        var missing = [Int]()
+        for index in 0..<count {
+            let function = try #require(image.runtimeFunction(at: index))
+            guard let fromFull = image.unwindInfo(for: function) else { continue }
+            guard let fromSmall = UnwindInfo(memory: smallMemory, address: base + UInt64(function.unwindInfoRva)) else {
+                missing.append(index)
+                continue
+            }
+            #expect(fromSmall.codes == fromFull.codes)
+            #expect(fromSmall.prologSize == fromFull.prologSize)
+            #expect(fromSmall.frameRegister == fromFull.frameRegister && fromSmall.frameOffset == fromFull.frameOffset)
+        }
+        // Wine's dbghelp stops one entry early (`while (rtf + 1 < end)`): only the last is missing.
+        #expect(missing == [count - 1])
+        // The -O0 functions set up RBP as their frame pointer.
+        let soAlpha = try #require(image.runtimeFunction(containingRva: 0x3680))
+        let info = try #require(image.unwindInfo(for: soAlpha))
+        #expect(info.framePointerRegister == .rbp)
+        #expect(info.codes.last?.operation == .pushNonvolatile && info.codes.last?.register == .rbp)
+    }
+
+    @Test(arguments: wineDumps.filter { $0.contains("_so_") })
+    func stackOverflowsGiveThousandsOfFramesOfTheCycle(name: String) throws {
+        guard SharedDumps.available(), let truth = Self.truthEntry(name),
+              let overflow = truth["stack_overflow"] as? [String: Any] else { return }
+        let dump = try Self.open("wine", name)
+        let clock = ContinuousClock()
+        var stack: CallStack?
+        let elapsed = try clock.measure { stack = try Self.crashStack(dump) }
+        let frames = try #require(stack).frames
+        #expect(elapsed < .seconds(20), "\(name): \(elapsed)")
+        let estimate = Int(jsonUInt64(overflow["recursion_depth_frames_on_stack_estimate"]) ?? 0)
+        let ranges = (overflow["cycle_function_rva_ranges"] as? [String: [Any]] ?? [:]).compactMapValues { pair -> Range<UInt64>? in
+            guard pair.count == 2, let low = jsonUInt64(pair[0]), let high = jsonUInt64(pair[1]) else { return nil }
+            return low..<high
+        }
+        let order = overflow["observed_cycle_innermost_first"] as? [String] ?? []
+        // Map each caller frame in crash.exe to its cycle function (by the call site, address - 1).
+        let cycle: [String] = frames.dropFirst().compactMap { frame in
+            guard frame.module == "crash.exe", let offset = frame.moduleOffset else { return nil }
+            return ranges.first { $0.value.contains(offset - 1) }?.key
+        }
+        // The truth's depth is an estimate (the stack span over the frame size).
+        #expect(Double(cycle.count) >= 0.99 * Double(estimate), "\(name): \(cycle.count) cycle frames, estimate \(estimate)")
+        var inOrder = 0
+        for (inner, outer) in zip(cycle, cycle.dropFirst()) {
+            guard let position = order.firstIndex(of: inner) else { continue }
+            if order[(position + 1) % order.count] == outer { inOrder += 1 }
+        }
+        #expect(Double(inOrder) >= 0.99 * Double(max(cycle.count - 1, 1)), "\(name): \(inOrder) of \(cycle.count - 1)")
+    }
+
+    static let publicDumps = SharedDumps.files(in: "public")
+
+    @Test(arguments: publicDumps)
+    func everyPublicDumpWalks(name: String) throws {
+        guard SharedDumps.available() else { return }
+        let malformed = (SharedDumps.manifest[name]?["malformed"] as? Bool) ?? false
+        guard let dump = try? Self.open("public", name) else {
+            #expect(malformed, "\(name) did not open")
+            return
+        }
+        let stacks = dump.callStacks(limits: StackWalkLimits(maxFrames: 5_000))
+        let threads = dump.dumpThreads()
+        #expect(stacks.count <= threads.count)
+        guard !malformed, let first = threads.first else { return }
+        let exception = try? dump.exception()
+        let thread = threads.first { $0.threadId == exception?.threadId } ?? first
+        let architecture = try? dump.systemInfo()?.architecture
+        let location = exception.map { $0.threadId == thread.threadId ? $0.contextLocation : thread.contextLocation } ?? thread.contextLocation
+        guard let context = try? dump.context(at: location, architecture: architecture),
+              let ip = context.instructionPointer, context.stackPointer != nil else { return }
+        let stack = try #require(dump.callStack(threadId: thread.threadId), "\(name)")
+        #expect(stack.frames.count >= 1, "\(name)")
+        #expect(stack.frames.first?.trust == .context)
+        #expect(stack.frames.first?.address == (context.architecture == .arm ? ip & ~1 : ip), "\(name)")
+        #expect(zip(stack.frames, stack.frames.dropFirst()).allSatisfy { $0.stackPointer <= $1.stackPointer }, "\(name)")
+    }
+
+    @Test func wow64ThreadsWalkTheir32BitStack() throws {
+        let teb: UInt64 = 0x7FFD_E000
+        let saveArea: UInt64 = 0x0030_0000
+        let stack32: UInt64 = 0x0018_F000
+        let app: UInt64 = 0x0040_0000
+        // A 32-bit EBP chain: frame 0 in app.exe, two callers after `call rel32` instructions.
+        var code = [UInt8](repeating: 0x90, count: 0x200)
+        for site in [0x100, 0x180] { code[site - 5] = 0xE8 }
+        var words = [UInt32](repeating: 0, count: 0x100)
+        words[4] = UInt32(stack32 + 0x40)        // [ebp] at +0x10
+        words[5] = UInt32(app + 0x1100)          // [ebp+4]
+        words[16] = 0                            // [ebp'] at +0x40: end of chain
+        words[17] = UInt32(app + 0x1180)
+        var context = X86ContextBuilder([.eip: UInt32(app + 0x1010), .esp: UInt32(stack32), .ebp: UInt32(stack32 + 0x10)])
+        context.contextFlags = X86ContextBuilder.flagsFull
+        var tebBytes = [UInt8](repeating: 0, count: 0x3000)
+        tebBytes.replaceSubrange(0x1488..<0x1490, with: ByteWriter.words64([saveArea]))
+        tebBytes.replaceSubrange(0x2004..<0x200C, with: ByteWriter.words32([UInt32(stack32 + 0x400), UInt32(stack32 - 0x1000)]))
+        var scene = DumpScene(system: .windows10AMD64())
+        scene.modules = [
+            .init(name: "C:\\app\\app.exe", base: app, size: 0x10000),
+            .init(name: "C:\\Windows\\System32\\wow64.dll", base: 0x7FF8_1000_0000, size: 0x50000),
+            .init(name: "C:\\Windows\\System32\\wow64cpu.dll", base: 0x7FF8_2000_0000, size: 0x10000),
+        ]
+        scene.threads = [.init(id: 7, context: .amd64(.init([.rip: 0x7FF8_2000_1000, .rsp: 0x8F_F000])),
+                               stackAddress: 0x8F_F000, stack: ByteWriter.words64([0, 0]), teb: teb)]
+        scene.memory = [
+            .init(address: teb, bytes: tebBytes),
+            .init(address: saveArea, bytes: [0x04, 0, 0x4C, 0x01] + context.bytes),
+            .init(address: stack32, bytes: ByteWriter.words32(words)),
+            .init(address: app + 0x1000, bytes: code),
+        ]
+        let dump = try MiniDumpFile(bytes: scene.build())
+        #expect(dump.isWOW64Process())
+        let registers = try #require(dump.wow64Context(threadId: 7))
+        #expect(registers[.eip] == app + 0x1010)
+        let stack = try #require(dump.wow64CallStack(threadId: 7))
+        #expect(stack.architecture == .x86)
+        #expect(stack.frames.map(\.address) == [app + 0x1010, app + 0x1100, app + 0x1180])
+        #expect(stack.frames.dropFirst().allSatisfy { $0.trust == .framePointer })
+        #expect(stack.frames.map(\.module) == ["app.exe", "app.exe", "app.exe"])
+        // The native stack is still the 64-bit one; missing memory gives nil.
+        #expect(dump.callStack(threadId: 7)?.architecture == .amd64)
+        #expect(dump.wow64Context(threadId: 8) == nil)
+        scene.memory.removeFirst()
+        let withoutTEB = try MiniDumpFile(bytes: scene.build())
+        #expect(withoutTEB.wow64Context(threadId: 7) == nil)
+        #expect(withoutTEB.wow64CallStack(threadId: 7) == nil)
     }
 }
