@@ -460,6 +460,34 @@ import Testing
         }
     }
 
+    @Test(arguments: wineDumps.filter { !$0.hasSuffix(".gz") })
+    func framePointerChainAloneMatchesTheTruth(name: String) throws {
+        guard SharedDumps.available(), let truth = Self.truthEntry(name) else { return }
+        let dump = try Self.open("wine", name)
+        let exception = try #require(try dump.exception())
+        let context = try #require(dump.exceptionContext())
+        let thread = try #require(dump.thread(id: exception.threadId))
+        var walker = dump.stackWalker()
+        walker.scansFramePointerGaps = false
+        let stack = walker.walk(context: context, threadId: exception.threadId, stack: thread.record.stack)
+        // The RBP chain the truth follows by hand appears in order, each frame at frame + 16.
+        var remaining = stack.frames.dropFirst()[...]
+        for link in truth["rbp_chain"] as? [[String: Any]] ?? [] {
+            // A zero return address marks where the truth's chain left the stack.
+            guard let address = jsonUInt64(link["return_address"]), address != 0,
+                  let frame = jsonUInt64(link["frame"]) else { continue }
+            guard let found = remaining.firstIndex(where: { $0.address == address }) else {
+                Issue.record("\(name): \(Hex.format(address)) of the RBP chain is missing or out of order")
+                break
+            }
+            #expect(remaining[found].stackPointer == frame + 16, "\(name)")
+            #expect(remaining[found].trust == .framePointer, "\(name)")
+            remaining = remaining[(found + 1)...]
+        }
+        // Without gap scans, no more frames than with them.
+        #expect(stack.frames.count <= (dump.callStack(threadId: exception.threadId)?.frames.count ?? 0))
+    }
+
     @Test(arguments: wineDumps.filter { $0.hasSuffix(".gz") })
     func fullDumpsUnwindWithTheirOwnTablesAndNameExports(name: String) throws {
         guard SharedDumps.available(), let truth = Self.truthEntry(name) else { return }

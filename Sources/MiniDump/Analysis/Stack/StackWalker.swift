@@ -10,7 +10,7 @@
 /// Without unwind data, a plausible return address found between the stack pointer and the saved
 /// frame pointer is reported before the frame-pointer caller (functions that keep no frame pointer
 /// would otherwise be skipped), so such walks also show stale return addresses, marked
-/// ``FrameTrust/scan``. Scanning accepts a stack word only when it points into a module's code and,
+/// ``FrameTrust/scan``; ``scansFramePointerGaps`` turns this off. Scanning accepts a stack word only when it points into a module's code and,
 /// when the code bytes before it are in the dump, just after a call instruction.
 ///
 /// Every step must move the stack pointer strictly up (except a caller taken from a link
@@ -22,6 +22,11 @@ public struct StackWalker: Sendable {
     public var limits: StackWalkLimits
     /// Names the frames (module, nearest export).
     public let resolver: SymbolResolver
+    /// On x86 and x64 without unwind data, look for return addresses between the stack pointer and
+    /// a plausible frame pointer before following it (the default). Turned off, the frame-pointer
+    /// chain is followed as it is: fewer stale frames, but the callers of functions that keep no
+    /// frame pointer (frame 0 in a system DLL, optimised code) are skipped.
+    public var scansFramePointerGaps = true
     let memory: any MemoryReading
     let platform: PlatformId?
 
@@ -54,9 +59,10 @@ public struct StackWalker: Sendable {
         } else {
             stackEnd = capturedEnd(from: sp)
         }
-        let engine = WalkEngine(
+        var engine = WalkEngine(
             memory: memory, modules: resolver.modules, images: resolver.cache,
             architecture: start.architecture, limits: limits)
+        engine.scansFramePointerGaps = scansFramePointerGaps
         var result = engine.callStack(
             threadId: threadId, architecture: context.architecture, initial: start.registers,
             pendingReturn: start.pendingReturn, stackEnd: stackEnd, resolver: resolver, notes: notes)

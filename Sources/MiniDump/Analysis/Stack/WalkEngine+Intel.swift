@@ -69,7 +69,8 @@ extension WalkEngine {
     /// word above it a return address), the caller is normally `[fp + size]`. Functions that do
     /// not set up a frame pointer leave the caller's value in the register, which would skip their
     /// own caller; so a plausible return address found between the stack pointer and the saved
-    /// frame pointer is taken first (as a scanned frame, keeping the frame pointer).
+    /// frame pointer is taken first (as a scanned frame, keeping the frame pointer), unless
+    /// ``scansFramePointerGaps`` is off.
     func framePointerOrScan(_ registers: RegisterFile, state: inout WalkState) -> WalkFrame? {
         let arch = architecture
         let size = UInt64(arch.pointerSize)
@@ -78,7 +79,7 @@ extension WalkEngine {
            fp <= state.stackEnd &- 2 * size, state.stackEnd >= 2 * size,
            let returnAddress = word(at: fp &+ size, state: &state),
            isReturnAddress(returnAddress, state: &state) {
-            if let hit = scan(from: sp, to: fp &+ size, state: &state) {
+            if scansFramePointerGaps, let hit = scan(from: sp, to: fp &+ size, state: &state) {
                 return scannedFrame(slot: hit.slot, value: hit.value, framePointer: fp, state: &state)
             }
             let saved = word(at: fp, state: &state)

@@ -102,6 +102,9 @@ struct WalkEngine: Sendable {
     let addressMask: UInt64
     /// Words one scan examines (the limit, clamped to 2^20).
     let scanWords: Int
+    /// Whether a return address between the stack pointer and a plausible frame pointer is taken
+    /// before the frame-pointer caller (x86 and x64 without unwind data).
+    var scansFramePointerGaps = true
 
     init(memory: any MemoryReading, modules: ModuleTable, images: ModuleImageCache,
          architecture: WalkArchitecture, limits: StackWalkLimits) {
