@@ -265,4 +265,60 @@ func slot(_ offset: UInt8, _ op: UInt8, _ info: UInt8) -> UInt16 {
         #expect(chained?.flags == .chainInfo)
         #expect(chained?.chained == nil)
     }
+
+    // MARK: Real dumps
+
+    @Test func smallDumpsHoldUnwindInfoButNoHeaders() throws {
+        guard SharedDumps.available() else { return }
+        let full = try MiniDumpFile.open(path: SharedDumps.path("wine", "x64_O0_mt_worker_oop_fullmem.full.dmp.gz"))
+        let small = try MiniDumpFile.open(path: SharedDumps.path("wine", "x64_O0_mt_worker_inthread.small.dmp"))
+        let base: UInt64 = 0x1_4000_0000
+        let image = try #require(PEImage(memory: full.addressSpace(), baseAddress: base))
+        #expect(image.machine == 0x8664 && image.isPE32Plus)
+        #expect(image.sections.contains { $0.name == ".text" && $0.isExecutable })
+        #expect(PEImage(memory: small.addressSpace(), baseAddress: base) == nil)
+        let count = image.runtimeFunctionCount
+        #expect(count > 50)
+        let smallMemory = small.addressSpace()
+        var missing = [Int]()
+        for index in 0..<count {
+            let function = try #require(image.runtimeFunction(at: index))
+            guard let fromFull = image.unwindInfo(for: function) else { continue }
+            guard let fromSmall = UnwindInfo(memory: smallMemory, address: base + UInt64(function.unwindInfoRva)) else {
+                missing.append(index)
+                continue
+            }
+            #expect(fromSmall.codes == fromFull.codes)
+            #expect(fromSmall.prologSize == fromFull.prologSize)
+            #expect(fromSmall.frameRegister == fromFull.frameRegister && fromSmall.frameOffset == fromFull.frameOffset)
+        }
+        // Wine's dbghelp stops one entry early (`while (rtf + 1 < end)`): only the last is missing.
+        #expect(missing == [count - 1])
+        // The -O0 functions set up RBP as their frame pointer.
+        let soAlpha = try #require(image.runtimeFunction(containingRva: 0x3680))
+        let info = try #require(image.unwindInfo(for: soAlpha))
+        #expect(info.framePointerRegister == .rbp)
+        #expect(info.codes.last?.operation == .pushNonvolatile && info.codes.last?.register == .rbp)
+    }
+
+    @Test(arguments: SharedDumps.files(in: "wine", includeCompressed: true).filter { $0.hasSuffix(".gz") })
+    func fullDumpsHoldEveryModulesHeaders(name: String) throws {
+        guard SharedDumps.available() else { return }
+        let dump = try MiniDumpFile.open(path: SharedDumps.path("wine", name))
+        let modules = try dump.moduleMap().modules
+        #expect(!modules.isEmpty)
+        for module in modules {
+            let image = try #require(dump.peImage(of: module), "\(name) \(module.name)")
+            // The loader maps SizeOfImage bytes: the module list records the same size.
+            #expect(UInt64(image.sizeOfImage) == module.size, "\(module.name)")
+            #expect(image.machine == 0x8664 && image.isPE32Plus, "\(module.name)")
+            #expect(image.sections.contains { $0.isExecutable }, "\(module.name)")
+            #expect(image.timestamp == module.timestamp, "\(module.name)")
+        }
+        let kernel32 = try #require(modules.first { $0.name.lowercased() == "kernel32.dll" })
+        let exports = dump.symbolResolver().exports(moduleBase: kernel32.baseAddress)
+        #expect(exports.count > 500)
+        #expect(exports.contains { $0.name == "BaseThreadInitThunk" })
+        #expect(zip(exports, exports.dropFirst()).allSatisfy { $0.rva <= $1.rva })
+    }
 }

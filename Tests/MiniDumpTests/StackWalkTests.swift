@@ -517,39 +517,6 @@ import Testing
         #expect(stacks.allSatisfy { $0.frames.count >= 2 && !$0.truncated }, "\(name)")
     }
 
-    @Test func smallDumpsHoldUnwindInfoButNoHeaders() throws {
-        guard SharedDumps.available() else { return }
-        let full = try Self.open("wine", "x64_O0_mt_worker_oop_fullmem.full.dmp.gz")
-        let small = try Self.open("wine", "x64_O0_mt_worker_inthread.small.dmp")
-        let base: UInt64 = 0x1_4000_0000
-        let image = try #require(PEImage(memory: full.addressSpace(), baseAddress: base))
-        #expect(image.machine == 0x8664 && image.isPE32Plus)
-        #expect(image.sections.contains { $0.name == ".text" && $0.isExecutable })
-        #expect(PEImage(memory: small.addressSpace(), baseAddress: base) == nil)
-        let count = image.runtimeFunctionCount
-        #expect(count > 50)
-        let smallMemory = small.addressSpace()
-        var missing = [Int]()
-        for index in 0..<count {
-            let function = try #require(image.runtimeFunction(at: index))
-            guard let fromFull = image.unwindInfo(for: function) else { continue }
-            guard let fromSmall = UnwindInfo(memory: smallMemory, address: base + UInt64(function.unwindInfoRva)) else {
-                missing.append(index)
-                continue
-            }
-            #expect(fromSmall.codes == fromFull.codes)
-            #expect(fromSmall.prologSize == fromFull.prologSize)
-            #expect(fromSmall.frameRegister == fromFull.frameRegister && fromSmall.frameOffset == fromFull.frameOffset)
-        }
-        // Wine's dbghelp stops one entry early (`while (rtf + 1 < end)`): only the last is missing.
-        #expect(missing == [count - 1])
-        // The -O0 functions set up RBP as their frame pointer.
-        let soAlpha = try #require(image.runtimeFunction(containingRva: 0x3680))
-        let info = try #require(image.unwindInfo(for: soAlpha))
-        #expect(info.framePointerRegister == .rbp)
-        #expect(info.codes.last?.operation == .pushNonvolatile && info.codes.last?.register == .rbp)
-    }
-
     @Test(arguments: wineDumps.filter { $0.contains("_so_") })
     func stackOverflowsGiveThousandsOfFramesOfTheCycle(name: String) throws {
         guard SharedDumps.available(), let truth = Self.truthEntry(name),
