@@ -42,13 +42,26 @@ extension CrashAnalyzer {
         } else {
             fault.unloadedModule = evidence.unloadedModules.last { $0.contains(address) }
         }
-        for (index, frame) in evidence.frames.enumerated() {
-            guard let module = frame.module, !ModuleSummary.isSystemModule(module) else { continue }
-            fault.firstUserFrame = frameKey(frame, isCaller: index > 0).key
-            break
-        }
+        fault.firstUserFrame = firstUserFrame(evidence.frames)
         return fault
     }
+
+    /// The first frame outside system modules, as `module!function` or `module+0x…`. Among the first
+    /// ``userFrameSearch`` frames, one whose function is known wins over an unnamed one found earlier:
+    /// scanned stacks often hold stale return addresses, and a named frame is the better evidence.
+    func firstUserFrame(_ frames: [CrashEvidence.Frame]) -> String? {
+        var firstUnnamed: String?
+        for (index, frame) in frames.prefix(Self.userFrameSearch).enumerated() {
+            guard let module = frame.module, !ModuleSummary.isSystemModule(module) else { continue }
+            let key = frameKey(frame, isCaller: index > 0)
+            if key.function != nil { return key.key }
+            if firstUnnamed == nil { firstUnnamed = key.key }
+        }
+        return firstUnnamed
+    }
+
+    /// How many frames ``firstUserFrame(_:)`` looks at.
+    static let userFrameSearch = 32
 
     func stackOverflowSummary(_ evidence: CrashEvidence) -> StackOverflowSummary {
         let keyed = evidence.frames.enumerated().map { frameKey($1, isCaller: $0 > 0) }
@@ -58,17 +71,35 @@ extension CrashAnalyzer {
         if let record = evidence.exception {
             usage = stackUsage(evidence, threadId: record.threadId)
         }
-        guard let cycle = RecursionDetector.findCycle(in: keyed.map(\.key), maxPeriod: maxRecursionPeriod) else {
+        guard let cycle = RecursionDetector.findCycle(
+            in: keyed.map(\.key), maxPeriod: maxRecursionPeriod, gapTolerance: Self.recursionGapTolerance)
+        else {
             return StackOverflowSummary(
                 cycle: [], cycleFunctions: [], entryFrame: nil, repetitions: 0, walkedFrames: keyed.count,
                 walkTruncated: evidence.framesTruncated, stackUsage: usage)
         }
         let order = cycle.callOrder
+        // The caller that entered the recursion: the first frame past the run that the walker did not
+        // merely find by scanning (scanned words there are often stale return addresses).
+        let members = Set(cycle.frames)
+        var entry: String?
+        for index in cycle.endIndex..<min(keyed.count, cycle.endIndex + Self.entrySearchFrames) {
+            let frame = evidence.frames[index]
+            if frame.trust != .scan, !members.contains(keyed[index].key) {
+                entry = keyed[index].key
+                break
+            }
+        }
         return StackOverflowSummary(
-            cycle: order, cycleFunctions: order.map { functions[$0] ?? nil }, entryFrame: cycle.entryFrame,
+            cycle: order, cycleFunctions: order.map { functions[$0] ?? nil }, entryFrame: entry,
             repetitions: cycle.repetitions, walkedFrames: keyed.count, walkTruncated: evidence.framesTruncated,
             stackUsage: usage)
     }
+
+    /// Foreign frames a recursion run may be extended over (stale scanned return addresses).
+    static let recursionGapTolerance = 16
+    /// How far past the recursion the entering caller is looked for.
+    static let entrySearchFrames = 16
 
     func stackUsage(_ evidence: CrashEvidence, threadId: UInt32) -> StackUsage? {
         guard let thread = evidence.threads.first(where: { $0.threadId == threadId }) else { return nil }
@@ -113,7 +144,7 @@ extension CrashAnalyzer {
         if let dotNet = exception.dotNet {
             subBucket = "\(dotNet.exceptionType ?? "unknown .NET type") \(Hex.format(dotNet.hresult.rawValue, digits: 8))"
         } else if let cxx = exception.cxx {
-            subBucket = cxx.typeName ?? "unknown C++ type"
+            subBucket = cxx.typeName ?? "unknown C++ type" + (fault?.firstUserFrame.map { " from " + $0 } ?? "")
         } else if let cycle = stackOverflow?.cycle, !cycle.isEmpty {
             subBucket = "recursion " + cycle.joined(separator: ">")
         } else if fault?.module.map({ ModuleSummary.isSystemModule($0.name) }) ?? true {

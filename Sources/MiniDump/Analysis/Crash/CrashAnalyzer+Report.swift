@@ -8,7 +8,8 @@ extension CrashAnalyzer {
             return CrashReport(
                 kind: .noException,
                 headline: "No exception: the dump was written on request (a hang, a snapshot or a crash reporter's request).",
-                exception: nil, fault: nil, mainModule: mainModule, event: nil, bucket: nil, stackOverflow: nil,
+                exception: nil, fault: nil, mainModule: mainModule, event: nil, bucket: nil, crashingThreadStack: nil,
+                stackOverflow: nil,
                 process: evidence.environment, lastError: nil,
                 nextStep: CrashRecommendations.noException(), notes: notes)
         }
@@ -38,7 +39,7 @@ extension CrashAnalyzer {
         let bucket = werBucket(evidence, exception: exception, fault: fault, mainModule: mainModule, stackOverflow: stackOverflow)
         let report = CrashReport(
             kind: kind, headline: "", exception: exception, fault: fault, mainModule: mainModule, event: event,
-            bucket: bucket, stackOverflow: stackOverflow, process: evidence.environment, lastError: teb?.lastErrorValue,
+            bucket: bucket, crashingThreadStack: evidence.callStack, stackOverflow: stackOverflow, process: evidence.environment, lastError: teb?.lastErrorValue,
             nextStep: CrashRecommendations.recommendation(kind: kind, exception: exception, fault: fault, stackOverflow: stackOverflow),
             notes: notes)
         var finished = report

@@ -18,16 +18,22 @@ public struct CrashAnalyzer: Sendable {
     public var functionNamer: FunctionNamer?
     /// The longest recursion cycle looked for in a stack overflow (frames).
     public var maxRecursionPeriod: Int
+    /// Bounds on walking the crashing thread's stack.
+    public var stackWalkLimits: StackWalkLimits
 
     /// Creates an analyzer.
-    public init(functionNamer: FunctionNamer? = nil, maxRecursionPeriod: Int = RecursionDetector.defaultMaxPeriod) {
+    public init(
+        functionNamer: FunctionNamer? = nil, maxRecursionPeriod: Int = RecursionDetector.defaultMaxPeriod,
+        stackWalkLimits: StackWalkLimits = .default
+    ) {
         self.functionNamer = functionNamer
         self.maxRecursionPeriod = maxRecursionPeriod
+        self.stackWalkLimits = stackWalkLimits
     }
 
     /// Analyzes `dump`.
     public func analyze(_ dump: MiniDumpFile) -> CrashReport {
-        analyze(CrashEvidence(dump: dump))
+        analyze(CrashEvidence(dump: dump, walkLimits: stackWalkLimits))
     }
 }
 

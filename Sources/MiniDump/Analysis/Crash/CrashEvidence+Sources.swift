@@ -35,8 +35,19 @@ extension CrashEvidence {
 
     /// Fills the instruction and stack pointers from the exception context and walks the crashing
     /// thread's stack.
-    mutating func loadContextAndStack(_ dump: MiniDumpFile) {
+    mutating func loadContextAndStack(_ dump: MiniDumpFile, limits: StackWalkLimits) {
         guard let exception else { return }
+        if let stack = dump.callStack(threadId: exception.threadId, limits: limits) {
+            callStack = stack
+            framesTruncated = stack.truncated
+            frames = stack.frames.map { frame in
+                Frame(
+                    address: frame.address, module: frame.module, moduleOffset: frame.moduleOffset,
+                    function: frame.function, functionOffset: frame.functionOffset, trust: frame.trust)
+            }
+        } else {
+            notes.append("The crashing thread's stack could not be walked (no usable context).")
+        }
         let location = exception.contextLocation
         if location.size > 0 {
             do throws(MiniDumpError) {

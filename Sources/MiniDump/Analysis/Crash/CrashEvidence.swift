@@ -7,6 +7,8 @@ struct CrashEvidence: Sendable {
         var moduleOffset: UInt64?
         var function: String?
         var functionOffset: UInt64?
+        /// How the walker found the frame; `nil` when unknown.
+        var trust: FrameTrust?
     }
 
     var systemInfo: SystemInfo?
@@ -21,6 +23,7 @@ struct CrashEvidence: Sendable {
     var instructionPointer: UInt64?
     /// The exception context's stack pointer, when known.
     var stackPointer: UInt64?
+    var callStack: CallStack?
     var frames: [Frame] = []
     var framesTruncated = false
     var memory: (any MemoryReading)?
@@ -28,7 +31,7 @@ struct CrashEvidence: Sendable {
 
     init() {}
 
-    init(dump: MiniDumpFile, walkStack: Bool = true) {
+    init(dump: MiniDumpFile, walkLimits: StackWalkLimits? = .default) {
         func read<T>(_ what: String, _ body: () throws(MiniDumpError) -> T?) -> T? {
             do throws(MiniDumpError) {
                 return try body()
@@ -44,7 +47,7 @@ struct CrashEvidence: Sendable {
         memory = dump.addressSpace()
         environment = dump.processEnvironment()
         loadModules(dump)
-        if walkStack { loadContextAndStack(dump) }
+        if let walkLimits { loadContextAndStack(dump, limits: walkLimits) }
     }
 
     /// The pointer size of the crashed process (8 unless SystemInfo says 32-bit).

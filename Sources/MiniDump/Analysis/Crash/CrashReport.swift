@@ -19,6 +19,9 @@ public struct CrashReport: Sendable, Hashable {
     public var event: ApplicationErrorEvent?
     /// The WER-style bucket, or `nil` without an exception.
     public var bucket: WERBucket?
+    /// The crashing thread's walked call stack, or `nil` when it could not be walked (no exception,
+    /// no usable context).
+    public var crashingThreadStack: CallStack?
     /// The recursion behind a stack overflow, or `nil` for other crashes.
     public var stackOverflow: StackOverflowSummary?
     /// The process environment from the PEB (full dumps), or `nil`.

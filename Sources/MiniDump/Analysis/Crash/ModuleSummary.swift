@@ -40,16 +40,17 @@ public struct ModuleSummary: Sendable, Hashable {
         path.split(whereSeparator: { $0 == "\\" || $0 == "/" }).last.map(String.init) ?? path
     }
 
-    /// True for the operating system's and language runtimes' own modules (ntdll, kernelbase,
-    /// kernel32, ucrtbase, msvcrt, vcruntime*, msvcp*, the CLR, libc, libsystem...): a crash there is
-    /// usually caused by its caller.
+    /// True for the operating system's and C/C++ runtimes' own modules (ntdll, kernelbase, kernel32,
+    /// ucrtbase, msvcrt, vcruntime*, msvcp*, libc, libsystem...): a crash there is usually caused by
+    /// its caller. The .NET runtime (`clr.dll`, `coreclr.dll`) is not counted: its frames say which
+    /// runtime path raised a managed exception.
     public static func isSystemModule(_ name: String) -> Bool {
         let lower = name.lowercased()
         let exact: Set<String> = [
             "ntdll.dll", "kernelbase.dll", "kernel32.dll", "ucrtbase.dll", "ucrtbased.dll", "msvcrt.dll",
             "user32.dll", "win32u.dll", "gdi32.dll", "gdi32full.dll", "combase.dll", "ole32.dll", "oleaut32.dll",
             "rpcrt4.dll", "sechost.dll", "advapi32.dll", "ws2_32.dll", "mswsock.dll", "wow64.dll", "wow64win.dll",
-            "wow64cpu.dll", "clr.dll", "coreclr.dll", "mscorwks.dll", "clrjit.dll", "mscoreei.dll", "mscoree.dll",
+            "wow64cpu.dll", "mscoreei.dll", "mscoree.dll",
             "libc.so.6", "libc.so", "libpthread.so.0", "libstdc++.so.6", "libc++.so.1", "libc++abi.so.1",
             "libgcc_s.so.1", "ld-linux-x86-64.so.2", "linux-gate.so", "linux-vdso.so.1", "libsystem_kernel.dylib",
             "libsystem_c.dylib", "libsystem_pthread.dylib", "libsystem_platform.dylib", "libc++abi.dylib",

@@ -4,9 +4,10 @@ public struct WERBucket: Sendable, Hashable {
     /// P1…P8: application name, application version, application timestamp, module name, module
     /// version, module timestamp, exception code, offset (hex as WER writes them).
     public var parameters: [String]
-    /// What tells crashes apart when P1…P8 cannot: the HRESULT and .NET type of a 0xE0434352, the
-    /// C++ type of a 0xE06D7363, the recursion of a stack overflow, or the first frame outside system
-    /// modules when the fault is inside one; `nil` when the fault site is informative on its own.
+    /// What tells crashes apart when P1…P8 cannot: the .NET type and HRESULT of a 0xE0434352, the
+    /// C++ type of a 0xE06D7363 (or, when the type is not in the dump, the first frame outside system
+    /// modules), the recursion of a stack overflow, or the first frame outside system modules when
+    /// the fault is inside one; `nil` when the fault site is informative on its own.
     public var subBucket: String?
 
     /// P1 (application name).

@@ -9,6 +9,9 @@ public struct RecursionCycle<Frame: Hashable & Sendable>: Sendable {
     public var startIndex: Int
     /// One past the index of the outermost frame of the repeating run.
     public var endIndex: Int
+    /// How many frames of the run belong to the cycle; less than ``coveredFrames`` when the run was
+    /// extended over foreign frames (stale return addresses found by stack scanning).
+    public var matchedFrames: Int
     /// One cycle, innermost first, beginning at ``startIndex``.
     public var frames: [Frame]
     /// The frame just outside the run: the caller that entered the recursion, or `nil` when the run
@@ -23,17 +26,20 @@ public struct RecursionCycle<Frame: Hashable & Sendable>: Sendable {
     public var coveredFrames: Int { endIndex - startIndex }
 
     /// How many whole cycles the run holds.
-    public var repetitions: Int { period > 0 ? coveredFrames / period : 0 }
+    public var repetitions: Int { period > 0 ? matchedFrames / period : 0 }
+
+    /// How many foreign frames the run was extended over.
+    public var skippedFrames: Int { coveredFrames - matchedFrames }
 
     /// One cycle in call order: the frame the entry called first, then the frame it called, and so on
     /// (the reverse of the innermost-first order, rotated to start at the run's outermost frame).
     public var callOrder: [Frame] {
         guard period > 0 else { return [] }
-        // The outermost frame of the run is at endIndex - 1, i.e. at offset (endIndex - 1 - startIndex)
-        // % period within `frames`; walking call order means walking towards smaller indices.
+        // The outermost cycle frame of the run is matched frame number matchedFrames - 1, at offset
+        // (matchedFrames - 1) % period within `frames`; call order walks towards smaller offsets.
         var order = [Frame]()
         order.reserveCapacity(period)
-        var offset = (endIndex - 1 - startIndex) % period
+        var offset = (max(1, matchedFrames) - 1) % period
         for _ in 0..<period {
             order.append(frames[offset])
             offset = offset == 0 ? period - 1 : offset - 1

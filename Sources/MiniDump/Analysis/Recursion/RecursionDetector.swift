@@ -7,6 +7,11 @@
 /// way to the shorter one. Cost: one hash per frame, then `frames × maxPeriod` integer comparisons at
 /// most — linear in the number of frames for the fixed period limit, about 0.6 M comparisons for
 /// 10,000 frames at the default limit.
+///
+/// Stack walks that fall back to scanning can interleave stale return addresses with the real
+/// frames near the outer end of a deep recursion. With `gapTolerance` > 0 the run is extended
+/// outward over up to that many consecutive foreign frames, as long as the cycle's frames keep
+/// following in order, so the run ends at the recursion's real outermost frame.
 public enum RecursionDetector {
     /// The default longest cycle looked for (64 frames).
     public static let defaultMaxPeriod = 64
@@ -19,7 +24,7 @@ public enum RecursionDetector {
     /// least `minimumRepetitions` times (at least 2).
     public static func findCycle<Frame: Hashable & Sendable>(
         in frames: [Frame], maxPeriod: Int = defaultMaxPeriod, maxFrames: Int = defaultMaxFrames,
-        minimumRepetitions: Int = 3
+        minimumRepetitions: Int = 3, gapTolerance: Int = 0
     ) -> RecursionCycle<Frame>? {
         let count = min(frames.count, max(0, maxFrames))
         let limit = min(max(1, maxPeriod), periodCeiling, count / 2)
@@ -72,9 +77,26 @@ public enum RecursionDetector {
             }
         }
         let start = best[chosen].start
-        let end = start + best[chosen].covered
+        var end = start + best[chosen].covered
+        var matched = end - start
+        let tolerance = min(max(0, gapTolerance), 1_024)
+        if tolerance > 0 {
+            var index = end
+            var gap = 0
+            while index < count, gap <= tolerance {
+                if ids[index] == ids[start + matched % chosen] {
+                    matched += 1
+                    end = index + 1
+                    gap = 0
+                } else {
+                    gap += 1
+                }
+                index += 1
+            }
+        }
         return RecursionCycle(
-            period: chosen, startIndex: start, endIndex: end, frames: Array(frames[start..<(start + chosen)]),
-            entryFrame: end < count ? frames[end] : nil, isTruncated: frames.count > count)
+            period: chosen, startIndex: start, endIndex: end, matchedFrames: matched,
+            frames: Array(frames[start..<(start + chosen)]), entryFrame: end < count ? frames[end] : nil,
+            isTruncated: frames.count > count)
     }
 }
