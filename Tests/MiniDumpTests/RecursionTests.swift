@@ -98,6 +98,55 @@ import Testing
         }
     }
 
+    @Test func gapToleranceReachesTheRealOutermostFrame() throws {
+        // Innermost first: a clean run of (c, b, a), then the same cycle interleaved with stale
+        // scanned frames (x, y), ending at `a`, the function the entry called.
+        var frames = ["a"]
+        for _ in 0..<50 { frames += ["c", "b", "a"] }
+        frames += ["x", "c", "y", "y", "b", "a", "x", "c", "b", "x", "x", "x", "a", "x", "entry", "x"]
+        let strict = try #require(RecursionDetector.findCycle(in: frames))
+        #expect(strict.callOrder == ["a", "b", "c"])
+        #expect(strict.skippedFrames == 0)
+        let tolerant = try #require(RecursionDetector.findCycle(in: frames, gapTolerance: 4))
+        #expect(tolerant.matchedFrames == strict.matchedFrames + 6)
+        #expect(tolerant.skippedFrames == 7)
+        #expect(tolerant.callOrder == ["a", "b", "c"])
+        #expect(tolerant.entryFrame == "x")
+        #expect(frames[tolerant.endIndex - 1] == "a")
+        // A gap wider than the tolerance stops the extension.
+        let narrow = try #require(RecursionDetector.findCycle(in: frames, gapTolerance: 2))
+        #expect(narrow.matchedFrames < tolerant.matchedFrames)
+    }
+
+    /// The real stack overflows: walk the crashing thread, find the cycle of return addresses
+    /// (module + offset, no symbols), then name it with the ground truth's function ranges.
+    @Test(arguments: SharedDumps.files(in: "wine").filter { $0.contains("_so_") })
+    func realStackOverflowCycles(file: String) throws {
+        guard SharedDumps.available(), let truth = wineTruthEntry(file) else { return }
+        let dump = try #require(DumpCache.open("wine", file))
+        let exception = try exceptionOf(dump)
+        let stack = try #require(dump.callStack(threadId: exception.threadId))
+        let keys = stack.frames.map { frame -> String in
+            guard let module = frame.module, let offset = frame.moduleOffset else { return String(frame.address, radix: 16) }
+            return "\(module)+\(String(offset, radix: 16))"
+        }
+        let cycle = try #require(RecursionDetector.findCycle(in: keys, gapTolerance: 16), "\(file)")
+        let namer = CrashReportTests.truthNamer(build: truth["build"] as? String ?? "x64_O0")
+        let named = cycle.callOrder.map { key -> String? in
+            let parts = key.split(separator: "+")
+            guard parts.count == 2, let offset = UInt64(parts[1], radix: 16) else { return nil }
+            return namer(String(parts[0]), offset - 1)?.name
+        }
+        let facts = truth["stack_overflow"] as? [String: Any]
+        let expected = try #require(facts?["cycle_functions_call_order"] as? [String])
+        #expect(named == expected, "\(file): \(cycle.callOrder)")
+        #expect(cycle.period == expected.count, "\(file)")
+        if let depth = facts?["recursion_depth_frames_on_stack_estimate"] as? Int {
+            // The walk finds (nearly) every recursion frame.
+            #expect(cycle.matchedFrames > depth * 9 / 10, "\(file): \(cycle.matchedFrames) of about \(depth)")
+        }
+    }
+
     @Test func stackUsageFromTheTEB() throws {
         let file = "x64_O0_w3wp_oop_fullmem.full.dmp.gz"
         guard SharedDumps.available() else { return }
