@@ -284,6 +284,18 @@ func littleEndian<T: FixedWidthInteger>(_ values: [T]) -> [UInt8] {
         let segv = try #require(AccessViolation(
             exception: try exceptionOf(linux), family: .posixSignal, classifier: Self.classifier))
         #expect(segv.operation == nil && segv.address == 0x45 && segv.target.kind == .nullPage)
+        // si_addr equal to the instruction pointer: an instruction fetch.
+        let fetch = try SyntheticDump.build(platform: 0x8201, code: 11, flags: 2, address: 0x60_0000)
+        let execute = try #require(AccessViolation(
+            exception: try exceptionOf(fetch), family: .posixSignal, classifier: Self.classifier,
+            instructionPointer: 0x60_0000))
+        #expect(execute.operation == .execute)
+        #expect(execute.cause?.contains("DEP") == true)
+        let readOnly = try #require(AccessViolation(
+            exception: try exceptionOf(try SyntheticDump.build(platform: 0x8201, code: 11, flags: 2, address: 0x50_0008)),
+            family: .posixSignal, classifier: Self.classifier, instructionPointer: 0x1_4000_1000))
+        #expect(readOnly.operation == nil)
+        #expect(readOnly.cause?.contains("read-only") == true)
         let gp = try SyntheticDump.build(platform: 0x8201, code: 11, flags: 0x80, address: 0)
         let gpFault = try #require(AccessViolation(
             exception: try exceptionOf(gp), family: .posixSignal, classifier: Self.classifier))

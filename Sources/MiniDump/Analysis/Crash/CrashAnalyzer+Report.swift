@@ -18,7 +18,9 @@ extension CrashAnalyzer {
         var exception = CrashException(
             threadId: record.threadId, code: record.code, flags: record.flags, address: record.address,
             parameters: record.parameters, description: description,
-            access: AccessViolation(exception: record, family: description.family, classifier: classifier),
+            access: AccessViolation(
+                exception: record, family: description.family, classifier: classifier,
+                instructionPointer: evidence.instructionPointer),
             dotNet: nil, cxx: nil)
         if description.family == .windows {
             exception.dotNet = DotNetException(code: record.code, parameters: record.parameters, classifier: classifier)

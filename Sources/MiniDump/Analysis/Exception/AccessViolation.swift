@@ -65,9 +65,16 @@ public struct AccessViolation: Sendable, Hashable {
     /// Decodes the access details of `exception` when it is a memory-access fault for its platform,
     /// classifying the address with `classifier`; `nil` for other exceptions or too few parameters.
     ///
+    /// Linux and macOS records do not say what the access was; when `instructionPointer` (from the
+    /// exception context) equals the fault address, the fault was an instruction fetch and the
+    /// operation is ``AccessOperation/execute``.
+    ///
     /// For 32-bit processes the addresses are cut to 32 bits: some writers sign-extend them into the
     /// record's 64-bit fields.
-    public init?(exception: ExceptionStream, family: ExceptionDescription.Family, classifier: AddressClassifier) {
+    public init?(
+        exception: ExceptionStream, family: ExceptionDescription.Family, classifier: AddressClassifier,
+        instructionPointer: UInt64? = nil
+    ) {
         let mask: UInt64 = classifier.pointerSize == 4 ? 0xFFFF_FFFF : .max
         switch family {
         case .windows:
@@ -91,7 +98,8 @@ public struct AccessViolation: Sendable, Hashable {
             if signal == .sigsegv, exception.flags == 0x80, address == 0 {
                 target = AddressTarget(kind: .unknownNonCanonical, address: nil)
             }
-            self.init(operation: nil, reportedAddress: address, target: target)
+            let fetch = instructionPointer.map { $0 & mask == address } ?? false
+            self.init(operation: fetch ? .execute : nil, reportedAddress: address, target: target)
         case .machException:
             guard MachException(exception.code) == .badAccess else { return nil }
             let address = exception.address & mask
@@ -99,7 +107,8 @@ public struct AccessViolation: Sendable, Hashable {
             if exception.flags == 13, classifier.pointerSize == 8, address == 0 {
                 target = AddressTarget(kind: .unknownNonCanonical, address: nil) // EXC_I386_GPFLT
             }
-            self.init(operation: nil, reportedAddress: address, target: target)
+            let fetch = instructionPointer.map { $0 & mask == address } ?? false
+            self.init(operation: fetch ? .execute : nil, reportedAddress: address, target: target)
         }
     }
 
@@ -132,7 +141,13 @@ public struct AccessViolation: Sendable, Hashable {
         case .unloadedModule:
             return "the code or data belonged to a module that was already unloaded (a dangling pointer)"
         case .module, .stack, .other:
-            if let operation, let refusal = target.region?.refusal(of: operation) { return refusal }
+            if let region = target.region {
+                if let operation {
+                    if let refusal = region.refusal(of: operation) { return refusal }
+                } else if let refusal = region.refusal(of: nil) {
+                    return refusal
+                }
+            }
             if operation == .execute, target.kind == .other {
                 return "execution outside every module: a corrupted function pointer, vtable or return address, or DEP blocking data"
             }

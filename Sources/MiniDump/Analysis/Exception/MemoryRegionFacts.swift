@@ -63,8 +63,9 @@ public struct MemoryRegionFacts: Sendable, Hashable {
         return "\(name) memory"
     }
 
-    /// Why `operation` fails on this region, or `nil` when its protection allows it.
-    public func refusal(of operation: AccessOperation) -> String? {
+    /// Why `operation` fails on this region, or `nil` when its protection allows it. With no
+    /// operation (Linux and macOS records do not say), the reasons any access or a write would fail.
+    public func refusal(of operation: AccessOperation?) -> String? {
         if isFree { return "the address is not allocated" }
         if isReserved { return "the address is reserved but not committed" }
         guard isCommitted else { return nil }
@@ -77,6 +78,8 @@ public struct MemoryRegionFacts: Sendable, Hashable {
             return "the page is read-only (\(protectionName ?? "?"))"
         case .read where !isReadable:
             return "the page is not readable (\(protectionName ?? "?"))"
+        case .none where !isWritable:
+            return "the page is read-only (\(protectionName ?? "?")): a write there fails"
         default:
             return nil
         }
