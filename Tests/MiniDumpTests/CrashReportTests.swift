@@ -188,4 +188,36 @@ import Testing
             #expect(report.kind == .simulated, "\(file)")
         }
     }
+
+    /// Damaged copies of real dumps (random bytes overwritten, the file cut short) still give a
+    /// report or fail to open; nothing traps or hangs.
+    @Test func mutatedDumpsStillGiveAReport() throws {
+        guard SharedDumps.available() else { return }
+        let seed = UInt64.random(in: 1...UInt64.max)
+        print("CrashReportTests.mutatedDumpsStillGiveAReport seed: \(seed)")
+        var random = SplitMix64(seed: seed)
+        let sources = [
+            ("wine", "x64_O0_null_read_inthread.small.dmp"), ("wine", "x64_O0_cxx_msvc_inthread.small.dmp"),
+            ("public", "breakpad__minidump1.dmp"), ("public", "rustmd__linux-mini.dmp"),
+            ("public", "nodemd__mac.dmp"), ("public", "breakpad__stack_exhaustion.dmp"),
+        ]
+        for (folder, file) in sources {
+            guard let original = FileManager.default.contents(atPath: SharedDumps.path(folder, file)) else { continue }
+            let bytes = [UInt8](original)
+            for round in 0..<12 {
+                var copy = bytes
+                if round % 4 == 3 {
+                    copy.removeLast(Int(random.next() % UInt64(copy.count / 2)))
+                } else {
+                    for _ in 0..<(1 + Int(random.next() % 64)) {
+                        copy[Int(random.next() % UInt64(copy.count))] = UInt8(truncatingIfNeeded: random.next())
+                    }
+                }
+                guard let dump = try? MiniDumpFile(bytes: copy) else { continue }
+                let report = CrashAnalyzer(stackWalkLimits: StackWalkLimits(maxFrames: 2_000, maxSteps: 200_000)).analyze(dump)
+                #expect(!report.headline.isEmpty, "seed \(seed), \(file) round \(round)")
+                _ = dump.processEnvironment()
+            }
+        }
+    }
 }
