@@ -189,6 +189,30 @@ import Testing
         }
     }
 
+    /// Breakpad's Linux test dumps are named after what they do; the report says the same, from the
+    /// instruction pointer and the dump's `/proc/self/maps`.
+    @Test func breakpadLinuxFaultsMatchTheirNames() throws {
+        guard SharedDumps.available() else { return }
+        func access(_ file: String) -> AccessViolation? {
+            DumpCache.open("public", file)?.crashReport().exception?.access
+        }
+        let nonwritable = access("breakpad__linux_write_to_nonwritable_module.dmp")
+        #expect(nonwritable?.target.region.map { !$0.isWritable } == true)
+        #expect(nonwritable?.cause?.contains("read-only") == true)
+        let outside = access("breakpad__linux_write_to_outside_module.dmp")
+        #expect(outside?.target.region?.isFree == true)
+        let notExecutable = access("breakpad__linux_jmp_to_module_not_exe_region.dmp")
+        #expect(notExecutable?.operation == .execute)
+        #expect(notExecutable?.cause?.contains("not executable") == true)
+        let jumpToZero = access("breakpad__linux_jmp_to_0.dmp")
+        #expect(jumpToZero?.operation == .execute && jumpToZero?.target.kind == .nullPage)
+        #expect(access("breakpad__linux_write_to_under_4k.dmp")?.target.kind == .nullPage)
+        // Windows Breakpad tests: a write to an ASCII-filled pointer, and execution on the stack.
+        #expect(access("breakpad__ascii_write_av.dmp")?.fillPattern != nil)
+        let onStack = access("breakpad__exec_av_on_stack.dmp")
+        #expect(onStack?.operation == .execute && onStack?.target.kind == .stack)
+    }
+
     /// Damaged copies of real dumps (random bytes overwritten, the file cut short) still give a
     /// report or fail to open; nothing traps or hangs.
     @Test func mutatedDumpsStillGiveAReport() throws {

@@ -8,7 +8,8 @@ extension CrashAnalyzer {
             return CrashReport(
                 kind: .noException,
                 headline: "No exception: the dump was written on request (a hang, a snapshot or a crash reporter's request).",
-                exception: nil, fault: nil, mainModule: mainModule, event: nil, bucket: nil, crashingThreadStack: nil,
+                exception: nil, fault: nil, mainModule: mainModule, event: nil, bucket: nil, crashingThreadName: nil,
+                crashingThreadStack: nil,
                 stackOverflow: nil,
                 process: evidence.environment, lastError: nil,
                 nextStep: CrashRecommendations.noException(), notes: notes)
@@ -41,7 +42,8 @@ extension CrashAnalyzer {
         let bucket = werBucket(evidence, exception: exception, fault: fault, mainModule: mainModule, stackOverflow: stackOverflow)
         let report = CrashReport(
             kind: kind, headline: "", exception: exception, fault: fault, mainModule: mainModule, event: event,
-            bucket: bucket, crashingThreadStack: evidence.callStack, stackOverflow: stackOverflow, process: evidence.environment, lastError: teb?.lastErrorValue,
+            bucket: bucket, crashingThreadName: evidence.threadNames?.name(forThread: record.threadId),
+            crashingThreadStack: evidence.callStack, stackOverflow: stackOverflow, process: evidence.environment, lastError: teb?.lastErrorValue,
             nextStep: CrashRecommendations.recommendation(kind: kind, exception: exception, fault: fault, stackOverflow: stackOverflow),
             notes: notes)
         var finished = report
@@ -100,6 +102,7 @@ extension CrashAnalyzer {
         var text = "\(exception.name) (\(Hex.format(exception.code, digits: 8)))"
         if let fault = report.fault { text += " in \(fault.symbolText)" }
         text += " on thread \(exception.threadId)"
+        if let name = report.crashingThreadName, !name.isEmpty { text += " (\(name))" }
         var why: String?
         if let access = exception.access, report.kind != .stackOverflow || exception.description.family != .windows {
             why = access.summary

@@ -31,6 +31,41 @@ extension CrashEvidence {
         } catch {
             notes.append("MemoryInfoList could not be read: \(error)")
         }
+        if regions.isEmpty {
+            do throws(MiniDumpError) {
+                if let maps = try dump.linuxMaps(), !maps.regions.isEmpty {
+                    regions = maps.regions.map(Self.facts)
+                    regionsCoverAllMappings = true
+                }
+            } catch {
+                notes.append("LinuxMaps could not be read: \(error)")
+            }
+        }
+        do throws(MiniDumpError) {
+            threadNames = try dump.threadNames()
+        } catch {
+            notes.append("ThreadNames could not be read: \(error)")
+        }
+    }
+
+    /// A `/proc/self/maps` line as Windows-style region facts (committed, protection from `rwx`).
+    static func facts(_ region: LinuxMapRegion) -> MemoryRegionFacts {
+        let permissions = region.permissions
+        let read = permissions.contains(.read)
+        let write = permissions.contains(.write)
+        let execute = permissions.contains(.execute)
+        let protection: UInt32
+        switch (read || write, write, execute) {
+        case (_, true, true): protection = 0x40
+        case (true, false, true): protection = 0x20
+        case (false, false, true): protection = 0x10
+        case (_, true, false): protection = 0x04
+        case (true, false, false): protection = 0x02
+        default: protection = 0x01
+        }
+        return MemoryRegionFacts(
+            baseAddress: region.startAddress, size: region.size, state: 0x1000, protection: protection,
+            type: permissions.contains(.shared) ? 0x4_0000 : 0x2_0000)
     }
 
     /// Fills the instruction and stack pointers from the exception context and walks the crashing

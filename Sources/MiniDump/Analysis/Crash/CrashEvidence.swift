@@ -17,6 +17,9 @@ struct CrashEvidence: Sendable {
     var modules: [ModuleSummary] = []
     var unloadedModules: [ModuleSummary] = []
     var regions: [MemoryRegionFacts] = []
+    /// True when ``regions`` come from a Linux maps list, which names every mapping.
+    var regionsCoverAllMappings = false
+    var threadNames: ThreadNamesStream?
     var threads: [ThreadRecord] = []
     var environment: ProcessEnvironment?
     /// The exception context's instruction pointer, when the dump's context could be decoded.
@@ -75,7 +78,7 @@ struct CrashEvidence: Sendable {
             pointerSize: pointerSize,
             images: modules.map { .init(name: $0.name, baseAddress: $0.baseAddress, size: $0.size) },
             unloadedImages: unloadedModules.map { .init(name: $0.name, baseAddress: $0.baseAddress, size: $0.size) },
-            stacks: stacks, regions: regions)
+            stacks: stacks, regions: regions, regionsCoverAllMappings: regionsCoverAllMappings)
     }
 
     /// The loaded module holding `address`.

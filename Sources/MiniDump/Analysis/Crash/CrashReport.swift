@@ -19,6 +19,8 @@ public struct CrashReport: Sendable, Hashable {
     public var event: ApplicationErrorEvent?
     /// The WER-style bucket, or `nil` without an exception.
     public var bucket: WERBucket?
+    /// The crashing thread's name (ThreadNames stream), or `nil` when the dump has none for it.
+    public var crashingThreadName: String?
     /// The crashing thread's walked call stack, or `nil` when it could not be walked (no exception,
     /// no usable context).
     public var crashingThreadStack: CallStack?

@@ -61,19 +61,23 @@ public struct AddressClassifier: Sendable {
     public var unloadedImages: [Image]
     /// Thread stacks.
     public var stacks: [Stack]
-    /// Memory regions (MemoryInfoList), sorted by base.
+    /// Memory regions (MemoryInfoList, or a Linux dump's `/proc/self/maps`), sorted by base.
     public private(set) var regions: [MemoryRegionFacts]
+    /// True when ``regions`` list every mapping, so an address outside all of them is unmapped (a
+    /// Linux maps list); false when the list may be partial.
+    public var regionsCoverAllMappings: Bool
 
     /// Creates a classifier; the lists may come in any order.
     public init(
         pointerSize: Int, images: [Image] = [], unloadedImages: [Image] = [], stacks: [Stack] = [],
-        regions: [MemoryRegionFacts] = []
+        regions: [MemoryRegionFacts] = [], regionsCoverAllMappings: Bool = false
     ) {
         self.pointerSize = pointerSize == 4 ? 4 : 8
         self.images = images.sorted { $0.baseAddress < $1.baseAddress }
         self.unloadedImages = unloadedImages
         self.stacks = stacks
         self.regions = regions.sorted { $0.baseAddress < $1.baseAddress }
+        self.regionsCoverAllMappings = regionsCoverAllMappings && !regions.isEmpty
     }
 
     /// The loaded module whose image holds `address`, or `nil`.
@@ -102,8 +106,15 @@ public struct AddressClassifier: Sendable {
     }
 
     /// The memory region holding `address`, or `nil` when there is no MemoryInfoList or no region
-    /// covers it.
+    /// covers it. When ``regionsCoverAllMappings`` is set, an uncovered address gets a free
+    /// (`MEM_FREE`) page instead.
     public func region(containing address: UInt64) -> MemoryRegionFacts? {
+        if let found = listedRegion(containing: address) { return found }
+        guard regionsCoverAllMappings else { return nil }
+        return MemoryRegionFacts(baseAddress: address & ~0xFFF, size: 0x1000, state: 0x1_0000, protection: 0x01)
+    }
+
+    private func listedRegion(containing address: UInt64) -> MemoryRegionFacts? {
         var low = 0
         var high = regions.count
         while low < high {
