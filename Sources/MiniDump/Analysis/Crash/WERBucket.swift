@@ -11,13 +11,18 @@ public struct WERBucket: Sendable, Hashable {
     public var subBucket: String?
 
     /// P1 (application name).
-    public var applicationName: String { parameters[0] }
+    public var applicationName: String { parameter(1) }
     /// P4 (module name).
-    public var moduleName: String { parameters[3] }
+    public var moduleName: String { parameter(4) }
     /// P7 (exception code).
-    public var exceptionCode: String { parameters[6] }
+    public var exceptionCode: String { parameter(7) }
     /// P8 (offset).
-    public var offset: String { parameters[7] }
+    public var offset: String { parameter(8) }
+
+    /// Parameter P`number` (1…8), or an empty string when there is no such parameter.
+    public func parameter(_ number: Int) -> String {
+        number >= 1 && number <= parameters.count ? parameters[number - 1] : ""
+    }
 
     /// P1…P8 and the sub-bucket joined with `!`: the same for the same crash in every run of the
     /// same build (no process ids, times or randomised addresses inside modules).
