@@ -16,6 +16,6 @@ struct DumpInspect: ParsableCommand {
             file, the file offset and the problem); 64 bad arguments.
             """,
         version: "0.1.0",
-        subcommands: [StreamsCommand.self, SystemCommand.self, MemoryCommand.self]
+        subcommands: [StreamsCommand.self, SystemCommand.self, MemoryCommand.self, ScanCommand.self]
     )
 }
