@@ -35,7 +35,7 @@ struct ScanTableReport {
         }
         if verbose, !skipped.isEmpty {
             sections.append(list(
-                title: "\(skipped.count) \(skipped.count == 1 ? "file is" : "files are") not a dump (skipped):",
+                title: "\(skipped.count) \(skipped.count == 1 ? "file is not a dump" : "files are not dumps") (skipped):",
                 records: skipped.sorted(by: pathOrder), code: "2"))
         }
         if verbose, !skippedFolderLinks.isEmpty {

@@ -22,8 +22,9 @@ struct ScanUnit: Sendable, Hashable {
 }
 
 /// Walks the input paths: folders recursively in a stable order (each folder's files sorted by name,
-/// then its subfolders), symbolic links followed except back into a folder already walked (loops and
-/// second routes to the same folder are walked once).
+/// then its subfolders, then the folders its symbolic links lead to), links followed except into a
+/// folder already walked (loops and second routes to the same folder are walked once, real paths
+/// first).
 struct ScanWalker {
     /// The walk's result.
     struct Walk: Sendable {
@@ -53,6 +54,7 @@ struct ScanWalker {
     }
 
     private var visited = Set<FolderIdentity>()
+    private var pendingLinks = [(path: String, relative: String)]()
     private var walk = Walk()
 
     private struct FolderIdentity: Hashable {
@@ -64,6 +66,7 @@ struct ScanWalker {
     static func walk(_ roots: [String]) -> Walk {
         var walker = ScanWalker()
         for root in roots { walker.add(root: root) }
+        walker.followLinks()
         return walker.walk
     }
 
@@ -90,21 +93,48 @@ struct ScanWalker {
         }
     }
 
-    /// Walks one root folder depth-first with an explicit stack (no recursion limit).
+    /// Walks one root folder's real folders depth-first with an explicit stack (no recursion limit);
+    /// links to folders wait in ``pendingLinks``.
     private mutating func walkTree(root: String, status: ScanFileSystem.Status) {
         guard visited.insert(FolderIdentity(device: status.device, inode: status.inode)).inserted else {
             walk.skippedFolderLinks.append(root)
             return
         }
-        var stack: [(path: String, relative: String)] = [(root, "")]
+        walkFolders([(root, "")])
+    }
+
+    private mutating func walkFolders(_ start: [(path: String, relative: String)]) {
+        var stack = start
         while let folder = stack.popLast() {
-            let subfolders = walkFolder(path: folder.path, relative: folder.relative)
-            stack.append(contentsOf: subfolders.reversed())
+            let found = walkFolder(path: folder.path, relative: folder.relative)
+            stack.append(contentsOf: found.folders.reversed())
+            pendingLinks.append(contentsOf: found.links)
         }
     }
 
-    /// Adds the units of one folder's files and returns its subfolders not yet walked, in name order.
-    private mutating func walkFolder(path: String, relative: String) -> [(path: String, relative: String)] {
+    /// Follows the links to folders found so far (and those found behind them), after every real
+    /// folder of every root was walked, so a folder reached both directly and through a link is listed
+    /// under its real path.
+    private mutating func followLinks() {
+        var next = 0
+        while next < pendingLinks.count {
+            let link = pendingLinks[next]
+            next += 1
+            guard case .success(let target) = ScanFileSystem.status(link.path, follow: true),
+                  visited.insert(FolderIdentity(device: target.device, inode: target.inode)).inserted
+            else {
+                walk.skippedFolderLinks.append(link.path)
+                continue
+            }
+            walkFolders([link])
+        }
+    }
+
+    /// Adds the units of one folder's files and returns its real subfolders and its links to folders,
+    /// in name order.
+    private mutating func walkFolder(
+        path: String, relative: String
+    ) -> (folders: [(path: String, relative: String)], links: [(path: String, relative: String)]) {
         let names: [String]
         switch ScanFileSystem.names(in: path) {
         case .success(let list): names = list
@@ -112,10 +142,11 @@ struct ScanWalker {
             let shown = relative.isEmpty ? Self.lastComponent(path) : relative
             walk.units.append(ScanUnit(files: [ScanInput(
                 path: path, relativePath: shown, problem: "cannot list the folder: \(failure)")]))
-            return []
+            return ([], [])
         }
         var files = [ScanInput]()
         var subfolders = [(path: String, relative: String)]()
+        var links = [(path: String, relative: String)]()
         for name in names {
             let full = path == "/" ? "/" + name : path + "/" + name
             let below = relative.isEmpty ? name : relative + "/" + name
@@ -133,7 +164,9 @@ struct ScanWalker {
                         target = resolved
                     }
                 }
-                if target.kind == .directory {
+                if target.kind == .directory, entry.kind == .symlink {
+                    links.append((full, below))
+                } else if target.kind == .directory {
                     if visited.insert(FolderIdentity(device: target.device, inode: target.inode)).inserted {
                         subfolders.append((full, below))
                     } else {
@@ -146,7 +179,7 @@ struct ScanWalker {
         }
         let report = files.first { Self.isWERReport(Self.lastComponent($0.path)) && $0.problem == nil }?.path
         walk.units.append(contentsOf: Self.units(of: files, werReport: report))
-        return subfolders
+        return (subfolders, links)
     }
 
     /// Groups one folder's files into units: each `.hdmp` with the `.mdmp` of the same stem, or, when
