@@ -118,6 +118,17 @@ import Testing
         #expect(record.csvFields.count == ScanRecord.csvHeader.count)
     }
 
+    @Test func doneListKeepsWholeLinesOnly() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("done-\(UUID().uuidString).ndjson")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let text = "{\"file\":\"a.dmp\",\"status\":\"ok\"}\n\n{\"status\":\"error\",\"file\":\"b \\\"q\\\".dmp\"}\r\n[1]\n{\"file\":\"c.d"
+        try Data(text.utf8).write(to: url)
+        let list = try ScanDoneList.read(path: url.path).get()
+        #expect(list.files == ["a.dmp", "b \"q\".dmp"])
+        #expect(list.ignoredLines == 2, "the array and the cut-off last line")
+        #expect(try ScanDoneList.read(path: url.path + ".missing").get().files.isEmpty)
+    }
+
     // MARK: Walking and pairing
 
     static func input(_ name: String) -> ScanInput { ScanInput(path: "r/" + name, relativePath: name) }

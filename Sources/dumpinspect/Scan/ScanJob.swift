@@ -41,7 +41,7 @@ struct ScanJob: Sendable {
         guard !walk.existingRoots.isEmpty else { return ExitStatus.unreadableDump }
 
         var output = ScanOutput(format: format, verbose: verbose)
-        for missing in walk.missingRoots {
+        for missing in walk.missingRoots where !done.files.contains(missing.path) {
             let input = ScanInput(path: missing.path, relativePath: missing.path)
             output.add([.failed(input, .error, "cannot scan: \(missing.reason)")], alreadyDone: 0)
         }
@@ -69,7 +69,7 @@ struct ScanJob: Sendable {
             ScanTableReport(
                 tally: tally, failures: failures, skipped: skipped, verbose: verbose, limit: limit,
                 skippedFolderLinks: walk.skippedFolderLinks, color: color)
-        }, header: header(walk: walk))
+        }, header: header)
         if format != .table, Console.stderrIsTerminal {
             let report = ScanTableReport(
                 tally: output.tally, failures: [], skipped: [], verbose: verbose, limit: limit,
@@ -80,7 +80,7 @@ struct ScanJob: Sendable {
     }
 
     /// The JSON document's top-level facts about the run.
-    private func header(walk: ScanWalker.Walk) -> [(String, JSON)] {
+    private var header: [(String, JSON)] {
         [
             ("version", .int(1)),
             ("roots", .array(paths.map(JSON.string))),
