@@ -33,19 +33,6 @@ enum CompressedInputs {
     static let notes = Array("These files were packed by gcab for the MiniDump tests.\n".utf8)
 }
 
-/// SplitMix64: a small seeded generator whose seed tests print, so failures can be replayed.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Suite struct CompressionFixtureInputs {
     /// Writes the inputs of `TestDumps/compressed/*.cab` when `MINIDUMP_WRITE_CAB_INPUTS` names a
     /// folder (see `TestDumps/compressed/README.md`); does nothing otherwise.

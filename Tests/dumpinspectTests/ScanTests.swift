@@ -66,6 +66,36 @@ import Testing
         #expect(Set(Self.files(quiet)) == Set(listed).subtracting(skipped))
     }
 
+    /// The wine dumps' exception code and faulting module+offset against `wine/truth.json` (recorded
+    /// when the programs crashed, independently of this project).
+    @Test func faultsMatchWineGroundTruth() throws {
+        guard ScanSharedDumps.available(), let directory = ScanSharedDumps.directory else { return }
+        let data = try Data(contentsOf: directory.appendingPathComponent("wine/truth.json"))
+        let truth = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let dumps = try #require(truth["dumps"] as? [[String: Any]])
+        let folder = directory.appendingPathComponent("wine").path
+        let (result, records) = try Self.ndjson([folder])
+        #expect(result.status == 0, "\(result.stderr)")
+        var checked = 0
+        for dump in dumps {
+            let name = try #require((dump["file"] as? String)?.split(separator: "/").last.map(String.init))
+            let record = try #require(records.first { $0["file"] as? String == folder + "/" + name }, "\(name) not listed")
+            #expect(record["status"] as? String == "ok", "\(name): \(record["error"] ?? "")")
+            let exception = try #require(dump["exception"] as? [String: Any])
+            let expectedCode = (exception["code"] as? String).flatMap { UInt32($0.dropFirst(2), radix: 16) }
+            let code = ((record["exception"] as? [String: Any])?["code"] as? String).flatMap { UInt32($0.dropFirst(2), radix: 16) }
+            #expect(code == expectedCode, "\(name)")
+            if let fault = dump["fault"] as? [String: Any], let module = fault["module"] as? String,
+               let rva = (fault["rva"] as? String).flatMap({ UInt64($0.dropFirst(2), radix: 16) }) {
+                let expected = "\(module)+0x\(String(rva, radix: 16))".lowercased()
+                #expect((record["fault"] as? String)?.lowercased() == expected, "\(name)")
+                checked += 1
+            }
+            #expect((record["application"] as? String)?.lowercased().hasSuffix(".exe") == true, "\(name)")
+        }
+        #expect(checked >= 20, "expected the truth to name the faulting module of most dumps")
+    }
+
     @Test func bucketsAgreeAcrossRunsAndJobCounts() throws {
         let fixture = try ScanFixture()
         var documents = [String]()

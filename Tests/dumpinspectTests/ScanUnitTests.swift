@@ -60,7 +60,7 @@ import Testing
     @Test func shardsPartitionAnySetOfPaths() {
         var generator = SystemRandomNumberGenerator()
         let seed = UInt64.random(in: 0...UInt64.max, using: &generator)
-        var random = SplitMix64(seed: seed)
+        var random = ScanSplitMix64(seed: seed)
         let paths = (0..<2000).map { _ in "dir\(random.next() % 50)/file\(random.next()).dmp" }
         for count in [1, 2, 3, 7] {
             let shards = (1...count).compactMap { ScanShard(parsing: "\($0)/\(count)") }
@@ -212,7 +212,7 @@ import Testing
         }
         var generator = SystemRandomNumberGenerator()
         let seed = UInt64.random(in: 0...UInt64.max, using: &generator)
-        var random = SplitMix64(seed: seed)
+        var random = ScanSplitMix64(seed: seed)
         var ordered = ScanTally()
         records.forEach { ordered.add($0) }
         for _ in 0..<5 {
@@ -234,7 +234,7 @@ import Testing
 }
 
 /// A seeded generator, so a failing random test can be replayed from the seed it prints.
-struct SplitMix64: RandomNumberGenerator {
+struct ScanSplitMix64: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {

@@ -32,3 +32,25 @@ enum Render {
         ((try? file.systemInfo())??.architecture.pointerSize ?? 8) == 4 ? 8 : 16
     }
 }
+
+extension Render {
+    /// The registers of a context as `{"rip": "0x…", …}`: every valid general register by its
+    /// conventional name; ARM also gets `fp` (r11), so every architecture has `pc`/`sp`-style keys.
+    static func registers(_ context: CPUContext?) -> JSON {
+        guard let context else { return .null }
+        var members = context.generalRegisters.map { ($0.name, JSON.hex($0.value)) }
+        if case .arm = context, let fp = context.framePointer, !members.contains(where: { $0.0 == "fp" }) {
+            members.append(("fp", .hex(fp)))
+        }
+        return .object(members)
+    }
+
+    /// The names of the instruction, stack and frame pointer registers for a context.
+    static func pointerNames(_ context: CPUContext) -> (pc: String, sp: String, fp: String) {
+        switch context {
+        case .amd64: ("rip", "rsp", "rbp")
+        case .x86: ("eip", "esp", "ebp")
+        case .arm64, .arm: ("pc", "sp", "fp")
+        }
+    }
+}

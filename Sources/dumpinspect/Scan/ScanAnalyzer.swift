@@ -3,17 +3,20 @@ import MiniDump
 /// The per-dump work of a scan, in one place: what the scan keeps from an opened dump.
 ///
 /// Until the library's crash analysis (`MiniDumpFile.crashReport()`) lands on `main`, this reads the
-/// exception, SystemInfo, MiscInfo and header directly: the fault is the exception address (no module
-/// list yet), the application is unknown, and the bucket is built from those. When `crashReport()`
-/// arrives, only ``record(for:input:sizeBytes:)`` changes.
+/// exception, its CPU context, the module map, SystemInfo, MiscInfo and header directly: the fault is
+/// the module and offset of the exception context's instruction pointer (else of the exception
+/// address), the application is the first module's file name, and the bucket is
+/// `application!code!module!offset`. When `crashReport()` arrives, only
+/// ``record(for:input:sizeBytes:)`` changes.
 enum ScanAnalyzer {
     /// What the scan records about `dump`, read from `input` (`sizeBytes` on disk).
     static func record(for dump: MiniDumpFile, input: ScanInput, sizeBytes: UInt64?) -> ScanRecord {
         var record = ScanRecord(file: input.path, relativePath: input.relativePath, status: .ok, sizeBytes: sizeBytes)
         record.timestamp = dump.header.timestamp == 0 ? nil : dump.header.timestamp
-        let platform = ((try? dump.systemInfo()) ?? nil)?.platform
+        let system = (try? dump.systemInfo()) ?? nil
         let processId = ((try? dump.miscInfo()) ?? nil)?.processId
-        let application: String? = nil  // needs the module list
+        let modules = try? dump.moduleMap()
+        let application = modules?.mainModule?.name
         record.application = application
         let exception: ExceptionStream?
         do throws(MiniDumpError) {
@@ -30,11 +33,14 @@ enum ScanAnalyzer {
             return record
         }
         record.exceptionCode = exception.code
-        record.exceptionName = ExceptionNames.name(exception.code, platform: platform)
-        let fault = "0x" + String(exception.address, radix: 16)
-        record.fault = fault
+        record.exceptionName = ExceptionNames.name(exception.code, platform: system?.platform)
+        let context = try? dump.context(at: exception.contextLocation, architecture: system?.architecture)
+        let address = context?.instructionPointer ?? exception.address
+        let module = modules?.module(containing: address)
+        let offset = "0x" + String(address &- (module?.baseAddress ?? 0), radix: 16)
+        record.fault = module.map { "\($0.name)+\(offset)" } ?? offset
         let code = String(Hex.format(exception.code, digits: 8).dropFirst(2)).lowercased()
-        record.bucket = [application ?? "unknown", code, "unknown", fault].joined(separator: "!")
+        record.bucket = [application ?? "unknown", code, module?.name ?? "unknown", offset].joined(separator: "!")
         record.identity = CrashIdentity(
             processId: processId, threadId: exception.threadId, exceptionCode: exception.code,
             exceptionAddress: exception.address)
