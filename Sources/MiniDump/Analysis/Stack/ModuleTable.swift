@@ -1,0 +1,48 @@
+/// One loaded module as the walkers and the symbol resolver see it: a named address range.
+struct ModuleSpan: Sendable, Hashable {
+    /// The position of the module in the dump's module list.
+    var index: Int
+    /// The file name (`kernel32.dll`), without directories.
+    var name: String
+    var base: UInt64
+    /// One past the last byte (saturating).
+    var end: UInt64
+}
+
+/// The modules sorted by base address, searchable by address.
+struct ModuleTable: Sendable {
+    let spans: [ModuleSpan]
+
+    init(_ modules: [ModuleSpan]) {
+        spans = modules.filter { $0.end > $0.base }.sorted { ($0.base, $0.index) < ($1.base, $1.index) }
+    }
+
+    /// The module whose range contains `address` (the one with the highest base when ranges
+    /// overlap), or `nil`.
+    func module(containing address: UInt64) -> ModuleSpan? {
+        var low = 0
+        var high = spans.count
+        while low < high {
+            let mid = (low + high) / 2
+            if spans[mid].base <= address { low = mid + 1 } else { high = mid }
+        }
+        var candidate = low - 1
+        // Overlapping ranges: look back a few entries for one that still contains the address.
+        var looked = 0
+        while candidate >= 0, looked < 8 {
+            if address < spans[candidate].end { return spans[candidate] }
+            candidate -= 1
+            looked += 1
+        }
+        return nil
+    }
+
+    /// The highest end address of any module (0 when there are none).
+    var highestEnd: UInt64 { spans.reduce(0) { max($0, $1.end) } }
+}
+
+/// The file name of a Windows or POSIX path.
+func moduleFileName(_ path: String) -> String {
+    guard let cut = path.lastIndex(where: { $0 == "\\" || $0 == "/" }) else { return path }
+    return String(path[path.index(after: cut)...])
+}

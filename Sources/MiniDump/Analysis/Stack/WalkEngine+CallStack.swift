@@ -1,0 +1,30 @@
+extension WalkEngine {
+    /// Walks from `initial` and names every frame with `resolver`.
+    func callStack(
+        threadId: UInt32, architecture reported: ProcessorArchitecture, initial: RegisterFile,
+        pendingReturn: UInt64?, stackEnd: UInt64, resolver: SymbolResolver, notes: [String] = []
+    ) -> CallStack {
+        let (raw, truncated) = walk(initial: initial, pendingReturn: pendingReturn, stackEnd: stackEnd)
+        var frames = [StackFrame]()
+        frames.reserveCapacity(raw.count)
+        var notes = notes
+        for (index, frame) in raw.enumerated() {
+            var output = StackFrame(
+                index: index, address: frame.address, stackPointer: frame.stackPointer,
+                framePointer: frame.framePointer, trust: frame.trust)
+            if let symbol = resolver.resolve(frame.address, isReturnAddress: index > 0) {
+                output.module = symbol.module
+                output.moduleOffset = symbol.moduleOffset
+                output.function = symbol.function
+                output.functionOffset = symbol.functionOffset
+            }
+            frames.append(output)
+        }
+        if truncated {
+            notes.append(frames.count >= limits.maxFrames
+                ? "stopped at the frame limit (\(limits.maxFrames))"
+                : "stopped at the work limit (\(limits.maxSteps) steps)")
+        }
+        return CallStack(threadId: threadId, architecture: reported, frames: frames, truncated: truncated, notes: notes)
+    }
+}
