@@ -77,6 +77,7 @@ import Testing
         let (result, records) = try Self.ndjson([folder])
         #expect(result.status == 0, "\(result.stderr)")
         var checked = 0
+        var overflows = 0
         for dump in dumps {
             let name = try #require((dump["file"] as? String)?.split(separator: "/").last.map(String.init))
             let record = try #require(records.first { $0["file"] as? String == folder + "/" + name }, "\(name) not listed")
@@ -92,8 +93,34 @@ import Testing
                 checked += 1
             }
             #expect((record["application"] as? String)?.lowercased().hasSuffix(".exe") == true, "\(name)")
+            if let overflow = dump["stack_overflow"] as? [String: Any] {
+                try Self.checkRecursion(record, overflow, name)
+                overflows += 1
+            } else {
+                #expect(record["recursion"] == nil, "\(name): no recursion expected")
+            }
         }
+        #expect(overflows >= 3)
         #expect(checked >= 20, "expected the truth to name the faulting module of most dumps")
+    }
+
+    /// The recursion cycle's frames (`module+0xoffset`) fall in the truth's cycle functions, in call
+    /// order (from any starting point of the cycle).
+    static func checkRecursion(_ record: [String: Any], _ overflow: [String: Any], _ name: String) throws {
+        let expected = try #require(overflow["cycle_functions_call_order"] as? [String])
+        let ranges = try #require(overflow["cycle_function_rva_ranges"] as? [String: [String]])
+        let cycle = try #require(record["recursion"] as? [String], "\(name): no recursion")
+        let functions = cycle.map { frame -> String? in
+            guard let plus = frame.lastIndex(of: "+"), let rva = UInt64(frame[frame.index(plus, offsetBy: 3)...], radix: 16) else { return nil }
+            return ranges.first { _, range in
+                guard range.count == 2, let low = UInt64(range[0].dropFirst(2), radix: 16),
+                      let high = UInt64(range[1].dropFirst(2), radix: 16) else { return false }
+                return rva >= low && rva < high
+            }?.key
+        }
+        let rotations = expected.indices.map { Array(expected[$0...] + expected[..<$0]) }
+        #expect(rotations.contains(functions.compactMap { $0 }) && !functions.contains(nil),
+                "\(name): cycle \(cycle) is \(functions), expected \(expected)")
     }
 
     @Test func bucketsAgreeAcrossRunsAndJobCounts() throws {

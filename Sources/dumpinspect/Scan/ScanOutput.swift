@@ -70,6 +70,7 @@ struct ScanOutput {
                 ("count", .number(bucket.count)),
                 ("exception", bucket.exceptionCode.map { .object([("code", .hex($0)), ("name", .string(bucket.exceptionName))]) } ?? .null),
                 ("fault", .string(bucket.fault)),
+                ("recursion", bucket.recursion.map { .array($0.map(JSON.string)) } ?? .null),
                 ("application", .string(bucket.application)),
                 ("firstTimestamp", bucket.first.map { .string(Format.isoTime($0)) } ?? .null),
                 ("lastTimestamp", bucket.last.map { .string(Format.isoTime($0)) } ?? .null),

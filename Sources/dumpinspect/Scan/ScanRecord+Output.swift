@@ -3,7 +3,8 @@ import MiniDump
 extension ScanRecord {
     /// The record as one JSON object, the shape of an NDJSON line (docs/scan.md):
     /// `file`, `status`, `error`, `bucket`, `exception`, `fault`, `application`, `timestamp`,
-    /// `sizeBytes` always; `members`, `heapDump`, `duplicateOf` and `wer` only when they apply.
+    /// `sizeBytes` always; `recursion`, `members`, `heapDump`, `duplicateOf` and `wer` only when they
+    /// apply.
     var json: JSON {
         var members: [(String, JSON)] = [
             ("file", .string(file)),
@@ -16,6 +17,7 @@ extension ScanRecord {
             ("timestamp", timestamp.map { .string(Format.isoTime($0)) } ?? .null),
             ("sizeBytes", .number(sizeBytes)),
         ]
+        if let recursion { members.append(("recursion", .array(recursion.map(JSON.string)))) }
         if let names = self.members { members.append(("members", .array(names.map(JSON.string)))) }
         if let heapDump {
             members.append(("heapDump", .object([
@@ -42,7 +44,7 @@ extension ScanRecord {
     /// The CSV header, one column per field.
     static let csvHeader = [
         "file", "status", "error", "bucket", "exceptionCode", "exceptionName", "fault", "application",
-        "timestamp", "sizeBytes", "duplicateOf", "werEventType", "werSignature", "werBucketId",
+        "timestamp", "sizeBytes", "recursion", "duplicateOf", "werEventType", "werSignature", "werBucketId",
     ]
 
     /// The record's CSV fields, in ``csvHeader`` order.
@@ -51,7 +53,7 @@ extension ScanRecord {
             file, status.rawValue, error ?? "", bucket ?? "",
             exceptionCode.map { Hex.format($0, digits: 8) } ?? "", exceptionName ?? "", fault ?? "",
             application ?? "", timestamp.map(Format.isoTime) ?? "", sizeBytes.map { String($0) } ?? "",
-            duplicateOf ?? "", wer?.eventType ?? "", wer?.signature ?? "", wer?.bucketId ?? "",
+            recursion?.joined(separator: " > ") ?? "", duplicateOf ?? "", wer?.eventType ?? "", wer?.signature ?? "", wer?.bucketId ?? "",
         ]
     }
 }

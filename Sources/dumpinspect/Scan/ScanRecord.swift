@@ -25,8 +25,11 @@ struct ScanRecord: Sendable, Hashable {
     var exceptionCode: UInt32?
     /// The exception code's name (`EXCEPTION_ACCESS_VIOLATION`, `SIGSEGV`, or hex when unknown).
     var exceptionName: String?
-    /// Where it crashed: `module+0xoffset`, an address, or the recursion cycle of a stack overflow.
+    /// Where it crashed: `module+0xoffset`, or the address when it is in no module.
     var fault: String?
+    /// For a stack overflow: the recursion cycle's frames in call order (`module!function` or
+    /// `module+0x…`); `nil` otherwise.
+    var recursion: [String]?
     /// The crashed application's file name, when known.
     var application: String?
     /// When the dump was written (seconds since 1970 UTC), or `nil` when unknown (zero in the header).
@@ -61,6 +64,12 @@ struct ScanRecord: Sendable, Hashable {
     /// A record for a file that failed or was skipped.
     static func failed(_ input: ScanInput, _ status: Status, _ reason: String, size: UInt64? = nil) -> ScanRecord {
         ScanRecord(file: input.path, relativePath: input.relativePath, status: status, error: reason, sizeBytes: size)
+    }
+
+    /// The table's FAULT column: the recursion cycle of a stack overflow, else the fault.
+    var faultText: String? {
+        if let recursion { return "recursion " + recursion.joined(separator: " → ") }
+        return fault
     }
 
     /// `0xC0000005 EXCEPTION_ACCESS_VIOLATION`, `no exception`, or empty for a failed file.

@@ -67,7 +67,7 @@ struct ScanTableReport {
             alignments: [.right, .right, .left, .left, .left, .left, .left, .left])
         for (position, bucket) in shown(buckets).enumerated() {
             table.add([
-                String(position + 1), String(bucket.count), bucket.exception, bucket.fault ?? "-",
+                String(position + 1), String(bucket.count), bucket.exception, bucket.faultText ?? "-",
                 bucket.application ?? "-", bucket.first.map(Self.time) ?? "-", bucket.last.map(Self.time) ?? "-",
                 bucket.example,
             ])

@@ -10,6 +10,7 @@ struct ScanTally: Sendable {
         var exceptionCode: UInt32?
         var exceptionName: String?
         var fault: String?
+        var recursion: [String]?
         var application: String?
         /// The earliest and latest dump time (seconds since 1970), when any dump had one.
         var first: UInt32?
@@ -18,6 +19,12 @@ struct ScanTally: Sendable {
         var example = ""
         /// The signatures of the `Report.wer` files beside its dumps, sorted.
         var werSignatures = Set<String>()
+
+        /// The table's FAULT column: the recursion cycle of a stack overflow, else the fault.
+        var faultText: String? {
+            if let recursion { return "recursion " + recursion.joined(separator: " → ") }
+            return fault
+        }
     }
 
     /// Every record accounted for (read, failed or skipped; not the already-done ones).
@@ -53,6 +60,7 @@ struct ScanTally: Sendable {
             bucket.exceptionCode = record.exceptionCode
             bucket.exceptionName = record.exceptionName
             bucket.fault = record.fault
+            bucket.recursion = record.recursion
             bucket.application = record.application
         }
         if let time = record.timestamp {
