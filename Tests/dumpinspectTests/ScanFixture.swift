@@ -69,8 +69,8 @@ final class ScanFixture {
     let root: URL
     private(set) var expected = [String: ScanExpectation]()
     /// The relative paths of the WER pair.
-    let werMini = "wer/AppCrash_w3wp.exe_1234/WER7A61.tmp.mdmp"
-    let werHeap = "wer/AppCrash_w3wp.exe_1234/WER7B2C.tmp.hdmp"
+    let werMini = "wer/AppCrash_MyService.exe_1234/WER7A61.tmp.mdmp"
+    let werHeap = "wer/AppCrash_MyService.exe_1234/WER7B2C.tmp.hdmp"
     /// Whether real dumps from shared/dumps are part of it.
     let hasRealDumps: Bool
 
@@ -135,7 +135,7 @@ final class ScanFixture {
         try write("truncated/directory-cut.dmp", Array(violation.prefix(40)), .error)
         try write("truncated/half.dmp", Array(violation.prefix(violation.count / 2)), .readOrError)
         // A WER report folder: Report.wer (UTF-16LE), and an .mdmp/.hdmp pair of one crash.
-        try write("wer/AppCrash_w3wp.exe_1234/Report.wer", Self.reportWER, .skipped)
+        try write("wer/AppCrash_MyService.exe_1234/Report.wer", Self.reportWER, .skipped)
         try write(werMini, violation, .ok(0xC000_0005))
         try write(werHeap, violation, .ok(0xC000_0005))
         // Links and special files: dangling, a loop back to the root, a second route, FIFOs, a folder
@@ -172,17 +172,19 @@ final class ScanFixture {
         }
     }
 
-    /// A Report.wer as Windows writes it: UTF-16LE with a byte-order mark, CRLF lines.
+    /// A Report.wer as Windows writes it (UTF-16LE with a byte-order mark, CRLF lines) for the crash of
+    /// `amd64-access-violation.dmp`: the values are TestDumps/README.md's (MyService.exe 3.2.1.0 linked
+    /// 0x65E0C1C2, payments.dll 2.4.7.1 linked 0x65D48B10, 0xC0000005 at payments.dll+0x1A3F).
     static let reportWERText = """
         Version=1\r
         EventType=APPCRASH\r
         EventTime=133450000000000000\r
         Sig[0].Name=Application Name\r
-        Sig[0].Value=w3wp.exe\r
+        Sig[0].Value=MyService.exe\r
         Sig[1].Name=Application Version\r
-        Sig[1].Value=10.0.17763.1\r
+        Sig[1].Value=3.2.1.0\r
         Sig[2].Name=Application Timestamp\r
-        Sig[2].Value=cd6f3a4b\r
+        Sig[2].Value=65e0c1c2\r
         Sig[3].Name=Fault Module Name\r
         Sig[3].Value=payments.dll\r
         Sig[4].Name=Fault Module Version\r

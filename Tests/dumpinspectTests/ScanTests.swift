@@ -185,9 +185,12 @@ import Testing
         let parameters = try #require(wer["parameters"] as? [[String: Any]])
         #expect(parameters.count == 8)
         #expect(parameters.first?["name"] as? String == "Application Name")
-        #expect(parameters.first?["value"] as? String == "w3wp.exe")
+        #expect(parameters.first?["value"] as? String == "MyService.exe")
         #expect(wer["signature"] as? String
-            == "w3wp.exe!10.0.17763.1!cd6f3a4b!payments.dll!2.4.7.1!65d48b10!c0000005!0000000000001a3f")
+            == "MyService.exe!3.2.1.0!65e0c1c2!payments.dll!2.4.7.1!65d48b10!c0000005!0000000000001a3f")
+        // Our bucket's P1…P8 are what WER itself filed the crash under.
+        let signature = try #require(wer["signature"] as? String)
+        #expect((mini["bucket"] as? String)?.hasPrefix(signature) == true, "ours \(mini["bucket"] ?? ""), WER's \(signature)")
         // Dumps elsewhere have no Report.wer beside them.
         let other = try #require(records.first { ($0["file"] as? String)?.hasSuffix("testdumps/x86-breakpoint.dmp") == true })
         #expect(other["wer"] == nil)
@@ -199,10 +202,10 @@ import Testing
         #expect((summary["crashes"] as? NSNumber)?.intValue == ok - 1)
         let buckets = try #require(json["buckets"] as? [[String: Any]])
         #expect(buckets.reduce(0) { $0 + (($1["count"] as? NSNumber)?.intValue ?? 0) } == ok - 1)
-        #expect(buckets.contains { ($0["werSignatures"] as? [String])?.first?.hasPrefix("APPCRASH w3wp.exe!") == true })
+        #expect(buckets.contains { ($0["werSignatures"] as? [String])?.first?.hasPrefix("APPCRASH MyService.exe!") == true })
         // The table shows WER's parameters beside ours.
         let table = try CLIRunner.run(["scan", fixture.root.path]).stdout
-        #expect(table.contains("APPCRASH w3wp.exe!10.0.17763.1!"))
+        #expect(table.contains("APPCRASH MyService.exe!3.2.1.0!"))
         #expect(table.contains("1 .hdmp counted with its .mdmp"))
     }
 

@@ -15,8 +15,8 @@ import Testing
             "Application Name", "Application Version", "Application Timestamp", "Fault Module Name",
             "Fault Module Version", "Fault Module Timestamp", "Exception Code", "Exception Offset",
         ])
-        #expect(report.parameters.first?.value == "w3wp.exe")
-        #expect(report.signature == "w3wp.exe!10.0.17763.1!cd6f3a4b!payments.dll!2.4.7.1!65d48b10!c0000005!0000000000001a3f")
+        #expect(report.parameters.first?.value == "MyService.exe")
+        #expect(report.signature == "MyService.exe!3.2.1.0!65e0c1c2!payments.dll!2.4.7.1!65d48b10!c0000005!0000000000001a3f")
     }
 
     @Test func werReportInUTF8AndUTF16WithoutBOM() {
