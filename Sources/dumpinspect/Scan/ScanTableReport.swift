@@ -21,9 +21,12 @@ struct ScanTableReport {
             sections.append(bucketTable(buckets))
             let withWER = Array(shown(buckets).enumerated()).filter { !$0.element.werSignatures.isEmpty }
             if !withWER.isEmpty {
-                var lines = [style("Report.wer beside the dumps (WER's own bucket parameters):", "1")]
+                var lines = [style("Report.wer beside the dumps: WER's bucket parameters, then ours", "1")]
                 for (position, bucket) in withWER {
-                    for signature in bucket.werSignatures.sorted() { lines.append("  #\(position + 1)  \(signature)") }
+                    let number = "#\(position + 1)"
+                    let pad = String(repeating: " ", count: number.count)
+                    for signature in bucket.werSignatures.sorted() { lines.append("  \(number)  WER   \(signature)") }
+                    lines.append("  \(pad)  ours  \(bucket.id)")
                 }
                 sections.append(lines.joined(separator: "\n"))
             }
