@@ -34,6 +34,7 @@ public struct RecursionCycle<Frame: Hashable & Sendable>: Sendable {
     /// One cycle in call order: the frame the entry called first, then the frame it called, and so on
     /// (the reverse of the innermost-first order, rotated to start at the run's outermost frame).
     public var callOrder: [Frame] {
+        let period = min(self.period, frames.count)
         guard period > 0 else { return [] }
         // The outermost cycle frame of the run is matched frame number matchedFrames - 1, at offset
         // (matchedFrames - 1) % period within `frames`; call order walks towards smaller offsets.
