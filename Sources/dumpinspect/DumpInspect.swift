@@ -16,7 +16,7 @@ struct DumpInspect: ParsableCommand {
             file, the file offset and the problem); 64 bad arguments.
             """,
         version: "0.1.0",
-        subcommands: [SummaryCommand.self, StreamsCommand.self, SystemCommand.self, StackCommand.self, ThreadsCommand.self, ModulesCommand.self, MemoryCommand.self],
+        subcommands: [SummaryCommand.self, StreamsCommand.self, SystemCommand.self, StackCommand.self, ThreadsCommand.self, ModulesCommand.self, MemoryCommand.self, ScanCommand.self],
         defaultSubcommand: SummaryCommand.self
     )
 

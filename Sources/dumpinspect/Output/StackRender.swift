@@ -22,7 +22,7 @@ enum StackRender {
             ("name", .string(thread?.name)),
             ("truncated", .bool(stack.truncated)),
             ("frames", .array(stack.frames.map(frameJSON))),
-            ("recursion", .null),
+            ("recursion", ReportRender.recursionJSON(stack.recursion())),
             ("notes", .array(stack.notes.map { .string($0) })),
         ])
     }
@@ -39,10 +39,24 @@ enum StackRender {
         if let name = thread?.name, !name.isEmpty { header += " \"\(name)\"" }
         header += ", \(stack.frames.count) frames"
         var lines = [header]
-        let shown = limit > 0 ? Array(stack.frames.prefix(limit)) : stack.frames
-        for frame in shown { lines.append(frameLine(frame, width: width)) }
-        if shown.count < stack.frames.count {
-            lines.append("  … \(stack.frames.count - shown.count) more frames (--limit 0 for all)")
+        let recursion = stack.recursion()
+        var index = 0
+        var printed = 0
+        while index < stack.frames.count, limit == 0 || printed < limit {
+            if let recursion, index == recursion.firstIndex + recursion.period,
+               recursion.endIndex > index + recursion.period {
+                // Collapse the repeats: show one cycle, then say how often it repeats.
+                let last = recursion.firstIndex + recursion.period - 1
+                lines.append("  … frames \(recursion.firstIndex)–\(last) repeat \(ReportText.grouped(recursion.repetitions)) times (frames \(recursion.firstIndex)–\(recursion.endIndex - 1)) …")
+                index = recursion.endIndex
+                continue
+            }
+            lines.append(frameLine(stack.frames[index], width: width))
+            index += 1
+            printed += 1
+        }
+        if index < stack.frames.count {
+            lines.append("  … \(stack.frames.count - index) more frames (--limit 0 for all)")
         }
         if stack.truncated { lines.append("  (the walk stopped at its frame limit)") }
         for note in stack.notes { lines.append("  note: \(note)") }

@@ -22,7 +22,8 @@ struct SummaryCommand: DumpCommand {
     func json(for file: MiniDumpFile) throws -> JSON {
         let system = (try? file.systemInfo()) ?? nil
         let misc = (try? file.miscInfo()) ?? nil
-        let exception = (try? file.exception()) ?? nil
+        let report = file.crashReport()
+        let recursion = Self.recursion(report)
         let header: JSON = .object([
             ("version", .hex(file.header.version)),
             ("streamCount", .number(file.header.streamCount)),
@@ -30,16 +31,37 @@ struct SummaryCommand: DumpCommand {
             ("time", .string(Format.isoTime(file.header.timestamp))),
             ("flags", .hex(file.header.flags)),
         ])
+        let topFrames = report.crashingThreadStack.map { stack in
+            JSON.array(stack.frames.prefix(Self.verdictFrames).map(StackRender.frameJSON))
+        } ?? .null
         return .object([
             ("file", .string(dump.file)),
             ("fileSize", .number(file.fileSize)),
-            ("header", header),
+            ("kind", .string(report.kind.rawValue)),
+            ("headline", .string(report.headline)),
+            ("exception", ReportRender.exceptionJSON(report)),
+            ("fault", ReportRender.faultJSON(report)),
+            ("event1000", ReportRender.event1000JSON(report.event)),
+            ("bucket", ReportRender.bucketJSON(report)),
+            ("recursion", ReportRender.recursionJSON(recursion)),
+            ("stack", topFrames),
+            ("nextStep", ReportRender.nextStepJSON(report.nextStep)),
+            ("process", ReportRender.processJSON(report, pid: Self.processId(file, misc), misc: misc)),
             ("system", Render.systemJSON(system)),
-            ("process", Self.processJSON(file, misc)),
-            ("exception", Self.exceptionJSON(exception)),
+            ("header", header),
             ("counts", Self.countsJSON(file)),
+            ("notes", .array(report.notes.map { .string($0) })),
             ("diagnostics", Render.diagnostics(Self.allDiagnostics(file))),
         ])
+    }
+
+    /// How many frames of the crashing stack the verdict shows.
+    static let verdictFrames = 10
+
+    /// The recursion worth reporting: any cycle for a stack overflow, otherwise only a long one.
+    static func recursion(_ report: CrashReport) -> StackRecursion? {
+        guard let recursion = report.crashingThreadStack?.recursion() else { return nil }
+        return report.kind == .stackOverflow || recursion.repetitions >= 10 ? recursion : nil
     }
 
     static func countsJSON(_ file: MiniDumpFile) -> JSON {
@@ -78,17 +100,6 @@ struct SummaryCommand: DumpCommand {
         return nil
     }
 
-    static func exceptionJSON(_ exception: ExceptionStream?) -> JSON {
-        guard let exception else { return .null }
-        return .object([
-            ("code", .string(Hex.format(exception.code, digits: 8))),
-            ("threadId", .number(exception.threadId)),
-            ("address", .hex(exception.address)),
-            ("flags", .hex(exception.flags)),
-            ("parameters", .array(exception.parameters.map { .hex($0) })),
-        ])
-    }
-
     /// Every diagnostic the summary's data produced, directory first.
     static func allDiagnostics(_ file: MiniDumpFile) -> [DumpDiagnostic] {
         var all = file.directoryDiagnostics
@@ -99,32 +110,34 @@ struct SummaryCommand: DumpCommand {
     }
 
     func text(for file: MiniDumpFile) throws -> String {
-        var lines = [String]()
+        let report = file.crashReport()
+        let width = Render.addressWidth(file)
+        var lines = ReportText.verdict(report, recursion: Self.recursion(report), width: width, frames: Self.verdictFrames)
+        lines.append("")
         let system = (try? file.systemInfo()) ?? nil
         let misc = (try? file.miscInfo()) ?? nil
-        let width = Render.addressWidth(file)
-        if let exception = (try? file.exception()) ?? nil {
-            lines.append("Exception:  \(Hex.format(exception.code, digits: 8)) at \(Hex.format(exception.address, digits: width)) on thread \(exception.threadId) (\(Hex.format(exception.threadId)))")
-            if !exception.parameters.isEmpty {
-                lines.append("Parameters: " + exception.parameters.map { Hex.format($0) }.joined(separator: ", "))
-            }
-        } else {
-            lines.append("Exception:  none (the dump was taken on demand, not at a crash)")
-        }
-        lines.append("")
         lines.append("Dump:       \(dump.file), \(Format.bytes(UInt64(file.fileSize))), written \(Format.time(file.header.timestamp))")
         if let system {
-            lines.append("System:     \(system.platform.osName) \(system.osVersion) \(system.architecture.name), \(system.cpuCount) CPUs")
+            var text = "System:     \(system.platform.osName) \(system.osVersion) \(system.architecture.name), \(system.cpuCount) CPUs"
+            if let servicePack = system.servicePack, !servicePack.isEmpty, system.platform.osName == "windows" {
+                text += ", \(servicePack)"
+            }
+            lines.append(text)
         }
         if let pid = Self.processId(file, misc) {
             var process = "Process:    pid \(pid)"
             if let created = misc?.processCreateTime { process += ", started \(Format.time(created))" }
             lines.append(process)
         }
+        if let environment = report.process {
+            if let commandLine = environment.commandLine { lines.append("Command:    \(commandLine)") }
+            if let directory = environment.currentDirectory { lines.append("Directory:  \(directory)") }
+        }
         let threads = ((try? file.threadList()) ?? nil)?.threads.count ?? 0
         let modules = ((try? file.moduleList()) ?? nil)?.modules.count ?? 0
         let space = file.addressSpace()
         lines.append("Contents:   \(file.directory.count) streams, \(threads) threads, \(modules) modules, \(space.segments.count) memory ranges (\(Format.bytes(space.totalBytes)))")
+        for note in report.notes { lines.append("note: \(note)") }
         for diagnostic in Self.allDiagnostics(file).prefix(10) { lines.append("warning: \(diagnostic)") }
         return lines.joined(separator: "\n")
     }

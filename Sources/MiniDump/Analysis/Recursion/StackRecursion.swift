@@ -1,0 +1,53 @@
+/// A repeating cycle of frames on one call stack (recursion), with the frames themselves.
+public struct StackRecursion: Sendable, Hashable {
+    /// How many frames one cycle spans.
+    public var period: Int
+    /// How many times the cycle repeats on the walked stack.
+    public var repetitions: Int
+    /// The index of the innermost frame of the repeating run.
+    public var firstIndex: Int
+    /// The index one past the outermost frame of the run.
+    public var endIndex: Int
+    /// One cycle in call order (the function the entry called first comes first), one representative
+    /// frame each.
+    public var frames: [StackFrame]
+    /// The frame that called into the recursion, or `nil` when the walk ended inside it.
+    public var entryFrame: StackFrame?
+}
+
+extension CallStack {
+    /// The dominant repeating cycle of this stack's frames, keyed by module and offset (or address
+    /// outside modules), or `nil` when nothing repeats at least three times.
+    ///
+    /// Stale scanned return addresses interleaved near the outer end are tolerated (up to 16 in a row).
+    public func recursion(maxPeriod: Int = RecursionDetector.defaultMaxPeriod) -> StackRecursion? {
+        let keys = frames.map(Self.recursionKey)
+        guard let cycle = RecursionDetector.findCycle(in: keys, maxPeriod: maxPeriod, gapTolerance: 16) else {
+            return nil
+        }
+        var representative = [String: StackFrame]()
+        for index in cycle.startIndex..<min(cycle.endIndex, frames.count) where representative[keys[index]] == nil {
+            representative[keys[index]] = frames[index]
+        }
+        let members = Set(cycle.frames)
+        var entry: StackFrame?
+        for index in cycle.endIndex..<min(frames.count, cycle.endIndex + 16) where !members.contains(keys[index]) {
+            if frames[index].trust != .scan {
+                entry = frames[index]
+                break
+            }
+        }
+        return StackRecursion(
+            period: cycle.period, repetitions: cycle.repetitions, firstIndex: cycle.startIndex,
+            endIndex: cycle.endIndex, frames: cycle.callOrder.compactMap { representative[$0] }, entryFrame: entry)
+    }
+
+    /// The identity of a frame for recursion: `module+offset`, or the address outside modules. Return
+    /// addresses of one call site are equal, so equal keys mean the same call.
+    static func recursionKey(_ frame: StackFrame) -> String {
+        if let module = frame.module, let offset = frame.moduleOffset {
+            return module + "+" + String(offset, radix: 16)
+        }
+        return String(frame.address, radix: 16)
+    }
+}
