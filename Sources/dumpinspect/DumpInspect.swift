@@ -19,4 +19,17 @@ struct DumpInspect: ParsableCommand {
         subcommands: [SummaryCommand.self, StreamsCommand.self, SystemCommand.self, StackCommand.self, ThreadsCommand.self, ModulesCommand.self, MemoryCommand.self, ScanCommand.self],
         defaultSubcommand: SummaryCommand.self
     )
+
+    /// Runs `summary FILE` directly (see ``QuickStart``), everything else through ArgumentParser.
+    static func main() {
+        guard var command = QuickStart.summaryCommand(CommandLine.arguments.dropFirst()) else {
+            main(nil)
+            return
+        }
+        do {
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

@@ -29,8 +29,7 @@ public struct AddressSpace: MemoryReading, Sendable {
     ) {
         var notes = diagnostics
         var pieces = [Segment]()
-        var quiet = Set<UInt64>()
-        pieces.reserveCapacity(lists.reduce(0) { $0 + $1.ranges.count })
+        pieces.reserveCapacity(lists.reduce(0) { $0 + $1.ranges.count } + supplementary.count)
         let fileSize = UInt64(reader.count)
         for list in lists {
             notes.append(contentsOf: list.diagnostics)
@@ -63,42 +62,86 @@ public struct AddressSpace: MemoryReading, Sendable {
             }
         }
         let fileSize64 = fileSize
+        var extra = [Segment]()
+        var quietRvas = [UInt64]()
         for range in supplementary where range.size > 0 && range.rva != 0 && range.rva < fileSize64 {
             let size = min(range.size, fileSize64 - range.rva, UInt64.max - range.address)
-            quiet.insert(range.rva)
-            pieces.append(Segment(address: range.address, size: size, rva: range.rva))
+            quietRvas.append(range.rva)
+            extra.append(Segment(address: range.address, size: size, rva: range.rva))
         }
-        var sorted = true
-        for index in pieces.indices.dropFirst() where pieces[index - 1].address > pieces[index].address {
-            sorted = false
-            break
-        }
-        if !sorted {
-            pieces.sort { lhs, rhs in
-                if lhs.address != rhs.address { return lhs.address < rhs.address }
-                let lhsQuiet = quiet.contains(lhs.rva)
-                let rhsQuiet = quiet.contains(rhs.rva)
-                if lhsQuiet != rhsQuiet { return !lhsQuiet }
-                return lhs.rva < rhs.rva
+        // The stacks' file offsets, sorted (a Set costs more in runtime type instantiation on first
+        // use in a process than the whole summary does; docs/performance.md).
+        quietRvas.sort()
+        func isQuiet(_ rva: UInt64) -> Bool {
+            var low = 0
+            var high = quietRvas.count
+            while low < high {
+                let mid = (low + high) / 2
+                if quietRvas[mid] < rva { low = mid + 1 } else { high = mid }
             }
+            return low < quietRvas.count && quietRvas[low] == rva
         }
-        var merged = [Segment]()
-        merged.reserveCapacity(pieces.count)
-        for piece in pieces {
-            if let last = merged.last, piece.address < last.endAddress {
+        func precedes(_ lhs: Segment, _ rhs: Segment) -> Bool {
+            if lhs.address != rhs.address { return lhs.address < rhs.address }
+            let lhsQuiet = isQuiet(lhs.rva)
+            let rhsQuiet = isQuiet(rhs.rva)
+            if lhsQuiet != rhsQuiet { return !lhsQuiet }
+            return lhs.rva < rhs.rva
+        }
+        // Memory lists are normally sorted already and the stacks are few: sort the stacks and merge
+        // them in from the back, so a full dump's 250,000 ranges are neither re-sorted nor copied.
+        // A stack inside a list range that sorts before it (the usual case) would be dropped by the
+        // overlap pass without a diagnostic, so it is dropped here.
+        extra.sort(by: precedes)
+        if zip(pieces, pieces.dropFirst()).allSatisfy({ !precedes($1, $0) }) {
+            extra.removeAll { stack in
+                var low = 0
+                var high = pieces.count
+                while low < high {
+                    let mid = (low + high) / 2
+                    if pieces[mid].address <= stack.address { low = mid + 1 } else { high = mid }
+                }
+                return low > 0 && pieces[low - 1].endAddress >= stack.endAddress && !precedes(stack, pieces[low - 1])
+            }
+            var read = pieces.count - 1
+            var readExtra = extra.count - 1
+            pieces.append(contentsOf: extra)
+            var write = pieces.count - 1
+            while readExtra >= 0 {
+                if read >= 0 && precedes(extra[readExtra], pieces[read]) {
+                    pieces[write] = pieces[read]
+                    read -= 1
+                } else {
+                    pieces[write] = extra[readExtra]
+                    readExtra -= 1
+                }
+                write -= 1
+            }
+        } else {
+            pieces.append(contentsOf: extra)
+            pieces.sort(by: precedes)
+        }
+        // Overlaps, in place: pieces[0 ..< kept] are the segments so far.
+        var kept = 0
+        for index in pieces.indices {
+            let piece = pieces[index]
+            if kept > 0, piece.address < pieces[kept - 1].endAddress {
                 // Overlap: keep what the earlier range holds, add only the part past it.
+                let last = pieces[kept - 1]
                 let samePlace = piece.rva == last.rva && piece.address == last.address
-                if !samePlace && !quiet.contains(piece.rva) && !quiet.contains(last.rva) { notes.append(DumpDiagnostic(
+                if !samePlace && !isQuiet(piece.rva) && !isQuiet(last.rva) { notes.append(DumpDiagnostic(
                     stream: .memoryList, offset: piece.rva,
                     "range at \(Hex.format(piece.address)) overlaps the range at \(Hex.format(last.address))")) }
                 guard piece.endAddress > last.endAddress else { continue }
                 let skip = last.endAddress - piece.address
-                merged.append(Segment(address: last.endAddress, size: piece.size - skip, rva: piece.rva + skip))
+                pieces[kept] = Segment(address: last.endAddress, size: piece.size - skip, rva: piece.rva + skip)
             } else {
-                merged.append(piece)
+                pieces[kept] = piece
             }
+            kept += 1
         }
-        self.segments = merged
+        pieces.removeSubrange(kept...)
+        self.segments = pieces
         self.diagnostics = notes
         self.reader = reader
     }

@@ -1,0 +1,45 @@
+import MiniDump
+import MiniDumpWriter
+import Testing
+
+/// `MINIDUMP_STRING` and other UTF-16 text is transcoded by hand; it must read exactly as the
+/// standard library's lenient decoder reads the same code units (up to the first NUL).
+@Suite struct UTF16DecodingTests {
+    /// The text a CommentStreamW holding `units` decodes to.
+    static func decodedComment(_ units: [UInt16]) throws -> String? {
+        var builder = MiniDumpBuilder()
+        builder.addStream(StreamType.commentW, units.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        return try MiniDumpFile(bytes: builder.build()).commentW()?.text
+    }
+
+    static func expected(_ units: [UInt16]) -> String {
+        String(decoding: units.prefix { $0 != 0 }, as: UTF16.self)
+    }
+
+    @Test(arguments: [
+        [UInt16](), [0x41, 0x42], [0x47, 0x72, 0xFC, 0xDF, 0x65],   // ASCII, Latin-1
+        [0x20AC, 0x4E2D], [0xD83D, 0xDE00], [0x41, 0, 0x42],        // BMP, a surrogate pair, NUL
+        [0xD800], [0xDC00, 0x41], [0xD800, 0x41], [0xD800, 0xD800, 0xDC00], [0xDBFF, 0xDFFF],
+        [0xD800, 0], [0x7F, 0x80, 0x7FF, 0x800, 0xFFFF],
+    ])
+    func matchesTheStandardLibrary(_ units: [UInt16]) throws {
+        #expect(try Self.decodedComment(units) == Self.expected(units))
+    }
+
+    @Test func randomCodeUnitsMatchTheStandardLibrary() throws {
+        var random = SplitMix64(seed: 0x5EED_0016)
+        for round in 0..<500 {
+            let count = Int(random.next() % 24)
+            let units = (0..<count).map { _ -> UInt16 in
+                // Mostly surrogates and boundaries, where transcoders go wrong.
+                switch random.next() % 6 {
+                case 0: UInt16(0xD800 + random.next() % 0x800)
+                case 1: UInt16(random.next() % 0x80)
+                case 2: [0x7F, 0x80, 0x7FF, 0x800, 0xFFFD, 0xFFFF, 0xDBFF, 0xDC00][Int(random.next() % 8)]
+                default: UInt16(truncatingIfNeeded: random.next())
+                }
+            }
+            #expect(try Self.decodedComment(units) == Self.expected(units), "seed \(random.seed) round \(round): \(units)")
+        }
+    }
+}
