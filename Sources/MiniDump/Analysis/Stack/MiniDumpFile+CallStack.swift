@@ -23,9 +23,30 @@ extension MiniDumpFile {
 
     /// The call stacks of every thread in the thread list, in its order; threads whose context
     /// cannot be decoded are left out.
+    ///
+    /// `limits` bound the whole call: the threads share its frames and steps, in thread order, and
+    /// each still gets frame 0 (unless `maxFrames` is 0). Real dumps stay far below the defaults; the
+    /// sharing keeps a hostile dump, whose thousands of threads all point at one deep stack, from
+    /// costing threads × stack size in time and memory. A stack cut short by the shared budget is
+    /// marked ``CallStack/truncated``.
     public func callStacks(limits: StackWalkLimits = .default) -> [CallStack] {
-        let walker = stackWalker(limits: limits)
-        return dumpThreads().compactMap { callStack(thread: $0, walker: walker) }
+        var walker = stackWalker(limits: limits)
+        var framesLeft = limits.maxFrames
+        var stepsLeft = limits.maxSteps
+        return dumpThreads().compactMap { thread in
+            let share = StackWalkLimits(
+                maxFrames: min(limits.maxFrames, max(1, framesLeft)), maxSteps: stepsLeft, scanWords: limits.scanWords)
+            walker.limits = share
+            var steps = 0
+            guard var stack = callStack(thread: thread, walker: walker, steps: &steps) else { return nil }
+            if stack.truncated, share != limits {
+                stack.notes.append(
+                    "the walk limits are shared by all threads; this one had \(share.maxFrames) frames and \(share.maxSteps) steps left")
+            }
+            framesLeft = max(0, framesLeft - stack.frames.count)
+            stepsLeft = max(0, stepsLeft - steps)
+            return stack
+        }
     }
 
     /// The threads of the ThreadList, or of the ThreadExList when there is no ThreadList.
@@ -35,6 +56,12 @@ extension MiniDumpFile {
     }
 
     func callStack(thread: ThreadRecord, walker: StackWalker) -> CallStack? {
+        var steps = 0
+        return callStack(thread: thread, walker: walker, steps: &steps)
+    }
+
+    /// The call stack of `thread`, adding the walk's steps to `steps`.
+    func callStack(thread: ThreadRecord, walker: StackWalker, steps: inout Int) -> CallStack? {
         let architecture = (try? systemInfo())?.architecture
         var notes = [String]()
         var context: CPUContext?
@@ -51,6 +78,6 @@ extension MiniDumpFile {
             context = try? self.context(at: thread.contextLocation, architecture: architecture)
         }
         guard let context else { return nil }
-        return walker.walk(context: context, threadId: thread.threadId, stack: thread.stack, notes: notes)
+        return walker.walk(context: context, threadId: thread.threadId, stack: thread.stack, notes: notes, steps: &steps)
     }
 }

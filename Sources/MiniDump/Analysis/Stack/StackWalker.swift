@@ -48,6 +48,14 @@ public struct StackWalker: Sendable {
     /// `notes` start the result's ``CallStack/notes``. The result always has frame 0 when the
     /// context holds an instruction and a stack pointer, and no frames otherwise.
     public func walk(context: CPUContext, threadId: UInt32 = 0, stack: MemoryDescriptor? = nil, notes: [String] = []) -> CallStack {
+        var steps = 0
+        return walk(context: context, threadId: threadId, stack: stack, notes: notes, steps: &steps)
+    }
+
+    /// ``walk(context:threadId:stack:notes:)``, adding the steps taken to `steps`.
+    func walk(
+        context: CPUContext, threadId: UInt32, stack: MemoryDescriptor?, notes: [String], steps: inout Int
+    ) -> CallStack {
         let start = WalkStart(context: context, platform: platform)
         guard let sp = start.registers[start.architecture.spIndex] else {
             return CallStack(threadId: threadId, architecture: context.architecture, frames: [],
@@ -65,7 +73,7 @@ public struct StackWalker: Sendable {
         engine.scansFramePointerGaps = scansFramePointerGaps
         var result = engine.callStack(
             threadId: threadId, architecture: context.architecture, initial: start.registers,
-            pendingReturn: start.pendingReturn, stackEnd: stackEnd, resolver: resolver, notes: notes)
+            pendingReturn: start.pendingReturn, stackEnd: stackEnd, resolver: resolver, notes: notes, steps: &steps)
         if result.frames.isEmpty { result.notes.append("the context holds no instruction pointer") }
         return result
     }

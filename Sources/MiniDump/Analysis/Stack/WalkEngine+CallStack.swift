@@ -1,10 +1,11 @@
 extension WalkEngine {
-    /// Walks from `initial` and names every frame with `resolver`.
+    /// Walks from `initial` and names every frame with `resolver`; adds the steps taken to `steps`.
     func callStack(
         threadId: UInt32, architecture reported: ProcessorArchitecture, initial: RegisterFile,
-        pendingReturn: UInt64?, stackEnd: UInt64, resolver: SymbolResolver, notes: [String] = []
+        pendingReturn: UInt64?, stackEnd: UInt64, resolver: SymbolResolver, notes: [String] = [],
+        steps: inout Int
     ) -> CallStack {
-        let (raw, truncated) = walk(initial: initial, pendingReturn: pendingReturn, stackEnd: stackEnd)
+        let (raw, truncated) = walk(initial: initial, pendingReturn: pendingReturn, stackEnd: stackEnd, steps: &steps)
         var frames = [StackFrame]()
         frames.reserveCapacity(raw.count)
         var notes = notes

@@ -125,6 +125,14 @@ struct WalkEngine: Sendable {
 
     /// The frames from `initial` outward, and whether a limit stopped the walk.
     func walk(initial: RegisterFile, pendingReturn: UInt64?, stackEnd: UInt64) -> (frames: [RawFrame], truncated: Bool) {
+        var steps = 0
+        return walk(initial: initial, pendingReturn: pendingReturn, stackEnd: stackEnd, steps: &steps)
+    }
+
+    /// ``walk(initial:pendingReturn:stackEnd:)``, adding the steps taken to `steps`.
+    func walk(
+        initial: RegisterFile, pendingReturn: UInt64?, stackEnd: UInt64, steps: inout Int
+    ) -> (frames: [RawFrame], truncated: Bool) {
         let ipIndex = architecture.ipIndex
         let spIndex = architecture.spIndex
         guard limits.maxFrames > 0 else { return ([], true) }
@@ -151,6 +159,7 @@ struct WalkEngine: Sendable {
             frames.append(RawFrame(address: ip, stackPointer: sp, framePointer: next.registers[architecture.fpIndex], trust: next.trust))
             current = next
         }
+        steps += max(0, limits.maxSteps - state.budget)
         return (frames, truncated || state.exhausted)
     }
 
