@@ -4,7 +4,8 @@
 #   scripts/fuzz.sh SECONDS [JOBS]        # e.g. scripts/fuzz.sh 3600 1
 #
 # The library (Sources/MiniDump/**) is compiled as module MiniDump with -sanitize=fuzzer,address,
-# then linked with the target, the robustness tests' DumpExerciser and the CLI's JSON renderers.
+# then linked with the target, the robustness tests' DumpExerciser and the CLI's renderers
+# (Sources/dumpinspect/Output/*.swift).
 # The corpus is seeded from ../shared/dumps/{public,wine} (when present) and TestDumps/ (see FUZZ_SEED_LIMIT).
 #
 # Everything it writes lives under .fuzz/ (gitignored): the binary (.fuzz/fuzz-minidump), the
@@ -14,7 +15,7 @@
 #   FUZZ_MAX_LEN  largest input in bytes (default 1048576)
 #   FUZZ_RSS_MB   libFuzzer's -rss_limit_mb (default 4096)
 #   FUZZ_CORPUS   the writable corpus folder (default .fuzz/corpus)
-#   FUZZ_SEED_LIMIT  seeds longer than this are cut to it (default 65536; 0 keeps them whole)
+#   FUZZ_SEED_LIMIT  seeds longer than this are cut to it (default 16384; 0 keeps them whole)
 #   FUZZ_NO_BUILD set to 1 to reuse the existing binary
 # Extra libFuzzer flags can follow `--`: scripts/fuzz.sh 600 1 -- -only_ascii=1
 #
@@ -59,17 +60,15 @@ if [ "${FUZZ_NO_BUILD:-0}" != "1" ] || [ ! -x "$binary" ]; then
   echo "fuzz: linking $binary" >&2
   swiftc $opt -sanitize=fuzzer,address -parse-as-library -module-name FuzzMiniDump -swift-version 6 \
     -I "$build" -I Sources/CZlib \
-    Fuzz/FuzzTarget.swift Tests/MiniDumpTests/Support/DumpExerciser.swift \
-    Sources/dumpinspect/Output/JSON.swift Sources/dumpinspect/Output/Render.swift \
-    Sources/dumpinspect/Output/StackRender.swift Sources/dumpinspect/Output/Format.swift \
+    Fuzz/FuzzTarget.swift Tests/MiniDumpTests/Support/DumpExerciser.swift Sources/dumpinspect/Output/*.swift \
     "$build/MiniDump.o" -lz -o "$binary"
 fi
 
-# Seeds: the real dumps and TestDumps/. Files over FUZZ_SEED_LIMIT bytes (default 64 KiB) are cut to
+# Seeds: the real dumps and TestDumps/. Files over FUZZ_SEED_LIMIT bytes (default 16 KiB) are cut to
 # their first FUZZ_SEED_LIMIT bytes (header, directory and most streams; the memory data goes), so the
 # corpus starts small and each execution stays cheap; -max_len still lets inputs grow to 1 MiB.
 # FUZZ_SEED_LIMIT=0 seeds with the whole files.
-seed_limit="${FUZZ_SEED_LIMIT:-65536}"
+seed_limit="${FUZZ_SEED_LIMIT:-16384}"
 shared="$root/../shared/dumps"
 [ -d "$shared" ] || shared="$root/../../shared/dumps"
 sources=()
@@ -89,8 +88,9 @@ else
     done
 fi
 
-# Short allocation stacks: ASan records one per allocation, which costs more than the target itself.
-export ASAN_OPTIONS="${ASAN_OPTIONS:-malloc_context_size=4}"
+# No allocation stacks: ASan would record one per allocation, which costs more than the target
+# itself (reproduce a report with plain ASAN_OPTIONS to see them).
+export ASAN_OPTIONS="${ASAN_OPTIONS:-malloc_context_size=0}"
 flags=(
   -max_len="${FUZZ_MAX_LEN:-1048576}"
   -rss_limit_mb="${FUZZ_RSS_MB:-4096}"

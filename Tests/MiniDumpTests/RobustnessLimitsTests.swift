@@ -155,6 +155,61 @@ struct RobustnessLimitsTests {
         #expect(!whole.truncated)
     }
 
+    /// `threads` threads that all share one context and one stack of `stackWords` return addresses.
+    static func sharedStackDump(threads: Int, stackWords: Int) -> [UInt8] {
+        var builder = MiniDumpBuilder(directoryCapacity: 4)
+        builder.add(SystemInfoBuilder.windows10AMD64())
+        builder.add(ModuleListBuilder(modules: [.init(name: "C:\\app\\deep.exe", base: moduleBase, size: 0x10000)]))
+        let stack = builder.appendMemory(
+            address: stackBase, bytes: ByteWriter.words64([UInt64](repeating: moduleBase + 0x1234, count: stackWords)))
+        let context = builder.appendLocation(AMD64ContextBuilder([.rip: moduleBase + 0x100, .rsp: stackBase]).bytes)
+        var list = ByteWriter()
+        list.u32(UInt32(threads))
+        for index in 0..<threads {
+            list.append(Self.words32([UInt32(index + 1), 0, 0x20, 0]))
+            list.u64(0)
+            list.u64(stack.address)
+            list.append(Self.words32([stack.size, stack.rva, context.size, context.rva]))
+        }
+        builder.add(RawStream(type: .threadList, bytes: list.bytes))
+        builder.add(MemoryListBuilder(ranges: [stack]))
+        return builder.build()
+    }
+
+    @Test("Threads sharing one deep stack share the walk limits: the frames do not grow with threads × stack")
+    func sharedStackAmplification() throws {
+        let threads = 2_000
+        let words = 8_192
+        let file = try MiniDumpFile(bytes: Self.sharedStackDump(threads: threads, stackWords: words))
+        let one = try #require(file.callStack(threadId: 1))
+        #expect(one.frames.count > words / 2, "one thread alone walks the whole stack")
+        let start = ContinuousClock.now
+        let stacks = file.callStacks()
+        let elapsed = ContinuousClock.now - start
+        let total = stacks.reduce(0) { $0 + $1.frames.count }
+        #expect(stacks.count == threads)
+        #expect(stacks.allSatisfy { !$0.frames.isEmpty }, "every thread keeps at least frame 0")
+        #expect(total <= StackWalkLimits.default.maxFrames + threads, "\(total) frames")
+        #expect(stacks.last?.truncated == true)
+        print("bounded: \(threads) threads on one \(words)-word stack: \(total) frames in all (unshared limits: \(threads * one.frames.count)), \(elapsed)")
+    }
+
+    /// Every real dump in `../shared/dumps`, whatever its size (gzip included).
+    static let realDumps: [String] = ["public", "wine"].flatMap { folder in
+        SharedDumps.files(in: folder, includeCompressed: true).map { "\(folder)/\($0)" }
+    }
+
+    @Test("On every real dump, the shared limits of callStacks() change no stack", arguments: realDumps)
+    func sharedLimitsKeepRealStacks(_ label: String) throws {
+        let parts = label.split(separator: "/", maxSplits: 1).map(String.init)
+        let file = try MiniDumpFile.open(path: SharedDumps.path(parts[0], parts[1]))
+        let all = file.callStacks()
+        for stack in all {
+            let alone = file.callStack(threadId: stack.threadId)
+            #expect(stack.frames == alone?.frames && stack.truncated == alone?.truncated, "thread \(stack.threadId)")
+        }
+    }
+
     // MARK: Large and random inputs
 
     @Test("1 MiB of random bytes, with and without a valid header and directory, finishes")

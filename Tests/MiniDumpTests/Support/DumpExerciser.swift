@@ -29,6 +29,8 @@ struct DumpExerciser: Sendable {
         var frames = 0
         /// The call stacks of every thread (``MiniDumpFile/callStacks(limits:)``).
         var stacks: [CallStack] = []
+        /// The crash report.
+        var report: CrashReport?
         /// Address-space reads that returned bytes.
         var reads = 0
         /// PE images parsed.
@@ -102,7 +104,7 @@ struct DumpExerciser: Sendable {
         memory(file, &summary, &addresses)
         stacks(file, &summary, &addresses)
         images(file, &summary, addresses)
-        analysis(file, &summary)
+        analysis(file, &summary, addresses)
     }
 
     // MARK: Header, directory, streams
@@ -359,10 +361,33 @@ struct DumpExerciser: Sendable {
         }
     }
 
-    private func analysis(_ file: MiniDumpFile, _ summary: inout Summary) {
-        // Crash analysis joins here once it is on `main`.
-        _ = file
-        _ = summary
+    private func analysis(_ file: MiniDumpFile, _ summary: inout Summary, _ addresses: ProbeAddresses) {
+        let analyzer = CrashAnalyzer(stackWalkLimits: stackLimits)
+        let report = walksExceptionThreadWithDefaultLimits ? file.crashReport() : analyzer.analyze(file)
+        summary.mix(UInt64(report.headline.utf8.count))
+        summary.mix(UInt64(report.bucketId.utf8.count))
+        _ = report.iisAppPool
+        _ = report.fault?.symbolText
+        _ = report.event?.lines
+        _ = report.bucket?.bucketHash
+        _ = report.exception?.codeText
+        summary.frames += report.crashingThreadStack?.frames.count ?? 0
+        summary.report = report
+        if let environment = file.processEnvironment() {
+            _ = environment.arguments
+            _ = environment.environmentValue("PATH")
+        }
+        let classifier = file.addressClassifier()
+        for address in addresses.list.prefix(64) {
+            _ = classifier.classify(address).summary
+        }
+        if let exception = (try? file.exception()) ?? nil {
+            _ = ExceptionDescription(exception, systemInfo: (try? file.systemInfo()) ?? nil)
+        }
+        for stack in summary.stacks {
+            if let recursion = stack.recursion() { summary.mix(UInt64(recursion.period)) }
+            if let usage = file.stackUsage(threadId: stack.threadId) { summary.mix(usage.usedBytes) }
+        }
     }
 }
 
