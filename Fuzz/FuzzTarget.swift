@@ -11,7 +11,7 @@ import MiniDump
 private let exerciser: DumpExerciser = {
     var exerciser = DumpExerciser()
     exerciser.stackLimits = StackWalkLimits(maxFrames: 128, maxSteps: 20_000, scanWords: 256)
-    exerciser.maxProbeAddresses = 128
+    exerciser.maxProbeAddresses = 64
     exerciser.decompressionLimits = DecompressionLimits(maxDecompressedBytes: 64 << 20)
     // The default-limit walk is covered by RobustnessLimitsTests; here it would only repeat the
     // bounded walk of the same thread.
