@@ -183,6 +183,9 @@ struct WalkEngine: Sendable {
     /// True when `value` can be a return address: inside a module, in executable code when the
     /// module's section table is known, and just after a call when the code bytes are captured.
     func isReturnAddress(_ value: UInt64, state: inout WalkState) -> Bool {
+        // Most stack words point into no module: reject them before hashing into the cache (gap
+        // scans look at every word of every frame; docs/performance.md).
+        guard value > 0x1000, modules.contains(value - 1) else { return false }
         if let known = state.returnAddressVerdicts[value] { return known }
         let verdict = judgeReturnAddress(value)
         if state.returnAddressVerdicts.count < 1 << 16 { state.returnAddressVerdicts[value] = verdict }
