@@ -77,6 +77,7 @@ struct WalkState {
     var exhausted = false
     var returnAddressVerdicts: [UInt64: Bool] = [:]
     var functionEntries: [UInt64: (UInt64, RuntimeFunction)?] = [:]
+    let unwindInfos = UnwindInfoCache()
 
     /// Takes `cost` units from the budget; false (and marks exhaustion) when it is used up.
     mutating func spend(_ cost: Int) -> Bool {
