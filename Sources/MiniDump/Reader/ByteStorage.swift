@@ -21,6 +21,8 @@ final class ByteStorage: @unchecked Sendable {
         case none
         case unmap(UnsafeMutableRawPointer, Int)
         case deallocate(UnsafeMutableRawPointer)
+        /// A view into another storage, kept alive by this reference.
+        case borrow(ByteStorage)
     }
 
     private init(base: UnsafeRawPointer?, count: Int, release: Release) {
@@ -47,9 +49,17 @@ final class ByteStorage: @unchecked Sendable {
         self.init(base: UnsafeRawPointer(memory), count: count, release: .deallocate(memory))
     }
 
+    /// The first `count` bytes (clamped to `0...self.count`) as a storage of their own that shares
+    /// this one's memory and keeps it alive; nothing is copied. The robustness tests open every
+    /// truncation of a dump this way.
+    func prefix(_ count: Int) -> ByteStorage {
+        let length = min(max(count, 0), self.count)
+        return ByteStorage(base: length > 0 ? base : nil, count: length, release: .borrow(self))
+    }
+
     deinit {
         switch release {
-        case .none:
+        case .none, .borrow:
             break
         case .unmap(let pointer, let length):
             #if canImport(Glibc) || canImport(Musl) || canImport(Darwin)

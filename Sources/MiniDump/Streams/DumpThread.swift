@@ -36,6 +36,16 @@ extension MiniDumpFile {
                 nameDiagnostics.append(DumpDiagnostic(error, stream: .threadNames))
             }
             let infos = (try? threadInfoList()) ?? nil
+            // One lookup table per stream (the first entry for a thread wins), so that matching
+            // stays linear however many threads, names and infos a dump claims.
+            var nameTable = [UInt32: String]()
+            for entry in names?.entries ?? [] where nameTable[entry.threadID] == nil {
+                nameTable[entry.threadID] = entry.name
+            }
+            var infoTable = [UInt32: ThreadInfo]()
+            for entry in infos?.entries ?? [] where infoTable[entry.threadID] == nil {
+                infoTable[entry.threadID] = entry
+            }
             return list.threads.map { record in
                 var diagnostics = nameDiagnostics
                 var context: CPUContext?
@@ -49,15 +59,24 @@ extension MiniDumpFile {
                     }
                 }
                 return DumpThread(
-                    id: record.threadId, name: names?.name(forThread: record.threadId), record: record,
-                    context: context, info: infos?.info(forThread: record.threadId), diagnostics: diagnostics)
+                    id: record.threadId, name: nameTable[record.threadId], record: record,
+                    context: context, info: infoTable[record.threadId], diagnostics: diagnostics)
             }
         }
     }
 
     /// The thread with id `id`, or `nil`.
     public func thread(id: UInt32) -> DumpThread? {
-        ((try? threads()) ?? []).first { $0.id == id }
+        guard let threads = try? threads() else { return nil }
+        // Indexed once: callers such as renderers look up every thread of a large list.
+        let index = (try? cached("threadIndex") { () throws(MiniDumpError) -> [UInt32: Int] in
+            var table = [UInt32: Int]()
+            for (position, thread) in threads.enumerated() where table[thread.id] == nil {
+                table[thread.id] = position
+            }
+            return table
+        }) ?? [:]
+        return index[id].map { threads[$0] }
     }
 
     /// The CPU context recorded with the exception (the state at the fault), or `nil` when the dump
