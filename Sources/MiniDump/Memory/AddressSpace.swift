@@ -182,6 +182,29 @@ public struct AddressSpace: MemoryReading, Sendable {
         return try reader.withBytes(in: range, body)
     }
 
+    /// A little-endian integer at `address`, or `nil` when it was not captured: one lookup and one
+    /// load when it lies in one segment, otherwise assembled across adjacent segments.
+    public func value<T: FixedWidthInteger>(_: T.Type = T.self, at address: UInt64) -> T? {
+        let size = MemoryLayout<T>.size
+        if let index = segmentIndex(containing: address) {
+            let segment = segments[index]
+            let offsetInSegment = address - segment.address
+            if UInt64(size) <= segment.size - offsetInSegment,
+               let range = reader.range(offset: segment.rva + offsetInSegment, length: UInt64(size)) {
+                // Copied rather than loaded: called through `any MemoryReading`, this body runs
+                // unspecialized, and a generic `loadUnaligned` costs a runtime metadata lookup.
+                var value = T.zero
+                withUnsafeMutableBytes(of: &value) { target in
+                    reader.withBytes(in: range) { target.copyMemory(from: $0) }
+                }
+                return T(littleEndian: value)
+            }
+        }
+        return bytes(at: address, count: size).map { array in
+            array.withUnsafeBytes { T(littleEndian: $0.loadUnaligned(as: T.self)) }
+        }
+    }
+
     public func bytes(at address: UInt64, count: Int) -> [UInt8]? {
         guard count >= 0 else { return nil }
         if let direct = withBytes(at: address, count: count, { Array($0) }) { return direct }

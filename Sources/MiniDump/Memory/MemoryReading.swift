@@ -9,6 +9,14 @@ public protocol MemoryReading: Sendable {
     /// Calls `body` with the bytes at `address` when all of them are in the dump and contiguous in
     /// the file; returns `nil` otherwise (without calling `body`).
     func withBytes<R>(at address: UInt64, count: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R?
+
+    /// A little-endian integer at `address`, or `nil` when it was not captured.
+    ///
+    /// A requirement (with a default implementation over ``withBytes(at:count:_:)``) so that a
+    /// reader used through `any MemoryReading`, as the stack walker uses one, can load directly:
+    /// through the generic default, every load cost runtime metadata lookups and a closure
+    /// (docs/performance.md).
+    func value<T: FixedWidthInteger>(_: T.Type, at address: UInt64) -> T?
 }
 
 extension MemoryReading {

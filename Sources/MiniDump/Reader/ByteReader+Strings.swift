@@ -45,22 +45,7 @@ extension ByteReader {
                     }
                 }
             }
-            switch scalar {
-            case 0..<0x80:
-                utf8.append(UInt8(scalar))
-            case 0x80..<0x800:
-                utf8.append(UInt8(0xC0 | scalar >> 6))
-                utf8.append(UInt8(0x80 | scalar & 0x3F))
-            case 0x800..<0x1_0000:
-                utf8.append(UInt8(0xE0 | scalar >> 12))
-                utf8.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-                utf8.append(UInt8(0x80 | scalar & 0x3F))
-            default:
-                utf8.append(UInt8(0xF0 | scalar >> 18))
-                utf8.append(UInt8(0x80 | scalar >> 12 & 0x3F))
-                utf8.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-                utf8.append(UInt8(0x80 | scalar & 0x3F))
-            }
+            UTF16Text.appendUTF8(scalar, to: &utf8)
         }
         return String(decoding: utf8, as: UTF8.self)
     }
@@ -70,6 +55,54 @@ extension ByteReader {
         withBytes(in: range) { raw in
             let end = raw.firstIndex(of: 0) ?? raw.count
             return String(decoding: raw[0..<end], as: UTF8.self)
+        }
+    }
+}
+
+/// UTF-16 text transcoded by hand, with the standard library's repairs (each unpaired surrogate
+/// becomes U+FFFD). `String(decoding:as: UTF16.self)` takes a generic path whose first use in a
+/// process costs about 0.5 M instructions of runtime type instantiation and that stays slow per
+/// call (docs/performance.md).
+enum UTF16Text {
+    /// The string `units` spell.
+    static func string(_ units: some Collection<UInt16>) -> String {
+        var utf8 = [UInt8]()
+        utf8.reserveCapacity(units.count)
+        var index = units.startIndex
+        while index != units.endIndex {
+            let unit = units[index]
+            index = units.index(after: index)
+            var scalar = UInt32(unit)
+            if unit & 0xF800 == 0xD800 {
+                scalar = 0xFFFD
+                if unit < 0xDC00, index != units.endIndex, units[index] & 0xFC00 == 0xDC00 {
+                    scalar = 0x1_0000 + (UInt32(unit & 0x3FF) << 10 | UInt32(units[index] & 0x3FF))
+                    index = units.index(after: index)
+                }
+            }
+            appendUTF8(scalar, to: &utf8)
+        }
+        return String(decoding: utf8, as: UTF8.self)
+    }
+
+    /// Appends the UTF-8 encoding of `scalar` (at most U+10FFFF, not a surrogate).
+    @inline(__always)
+    static func appendUTF8(_ scalar: UInt32, to utf8: inout [UInt8]) {
+        switch scalar {
+        case 0..<0x80:
+            utf8.append(UInt8(scalar))
+        case 0x80..<0x800:
+            utf8.append(UInt8(0xC0 | scalar >> 6))
+            utf8.append(UInt8(0x80 | scalar & 0x3F))
+        case 0x800..<0x1_0000:
+            utf8.append(UInt8(0xE0 | scalar >> 12))
+            utf8.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+            utf8.append(UInt8(0x80 | scalar & 0x3F))
+        default:
+            utf8.append(UInt8(0xF0 | scalar >> 18))
+            utf8.append(UInt8(0x80 | scalar >> 12 & 0x3F))
+            utf8.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+            utf8.append(UInt8(0x80 | scalar & 0x3F))
         }
     }
 }

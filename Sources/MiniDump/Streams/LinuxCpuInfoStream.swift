@@ -21,7 +21,7 @@ public struct LinuxCpuInfoStream: Sendable {
         var blocks = [LinuxKeyValueList]()
         var current = [LinuxKeyValueList.Entry]()
         for line in LinuxText.lines(text) {
-            if LinuxText.trimmed(line).isEmpty {
+            if LinuxText.isBlank(line) {
                 if !current.isEmpty { blocks.append(LinuxKeyValueList(entries: current)) }
                 current = []
             } else if let entry = LinuxText.keyValue(line, separator: ":") {

@@ -16,14 +16,19 @@ public struct LinuxMapPermissions: OptionSet, Sendable, Hashable, CustomStringCo
 
     /// Parses the four-character column; unknown characters are ignored.
     public init(parsing column: Substring) {
+        self.init(utf8: column.utf8)
+    }
+
+    /// Parses the column from its UTF-8 bytes.
+    init(utf8 bytes: some Sequence<UInt8>) {
         var value = LinuxMapPermissions()
-        for character in column {
-            switch character {
-            case "r": value.insert(.read)
-            case "w": value.insert(.write)
-            case "x": value.insert(.execute)
-            case "p": value.insert(.private)
-            case "s": value.insert(.shared)
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "r"): value.insert(.read)
+            case UInt8(ascii: "w"): value.insert(.write)
+            case UInt8(ascii: "x"): value.insert(.execute)
+            case UInt8(ascii: "p"): value.insert(.private)
+            case UInt8(ascii: "s"): value.insert(.shared)
             default: break
             }
         }

@@ -30,16 +30,28 @@ public struct LinuxMapsStream: Sendable {
         var regions = [LinuxMapRegion]()
         var diagnostics = [DumpDiagnostic]()
         var unreported = 0
-        for (number, line) in LinuxText.lines(LinuxText.text(of: cursor)).enumerated() {
-            if LinuxText.trimmed(line).isEmpty { continue }
-            if let region = LinuxMapRegion(line: line) {
-                regions.append(region)
-            } else if diagnostics.count >= Self.maxLineDiagnostics {
-                unreported += 1
-            } else {
-                diagnostics.append(DumpDiagnostic(
-                    stream: .linuxMaps, offset: cursor.offset,
-                    "line \(number + 1) is not a maps line: \(line.prefix(80))"))
+        // Lines are split on the bytes (as LinuxText.lines does), up to the first NUL.
+        cursor.reader.withBytes(in: cursor.position..<cursor.end) { raw in
+            let text = UnsafeRawBufferPointer(rebasing: raw[..<(raw.firstIndex(of: 0) ?? raw.count)])
+            var number = 0
+            var start = 0
+            while start <= text.count {
+                let end = text[start...].firstIndex(of: UInt8(ascii: "\n")) ?? text.count
+                var lineEnd = end
+                if lineEnd > start, text[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
+                let line = UnsafeRawBufferPointer(rebasing: text[start..<lineEnd])
+                number += 1
+                start = end + 1
+                if line.allSatisfy(LinuxText.isBlank) { continue }
+                if let region = LinuxMapRegion(bytes: line) {
+                    regions.append(region)
+                } else if diagnostics.count >= Self.maxLineDiagnostics {
+                    unreported += 1
+                } else {
+                    diagnostics.append(DumpDiagnostic(
+                        stream: .linuxMaps, offset: cursor.offset,
+                        "line \(number) is not a maps line: \(String(decoding: line, as: UTF8.self).prefix(80))"))
+                }
             }
         }
         if unreported > 0 {

@@ -64,7 +64,16 @@ extension CrashAnalyzer {
     static let userFrameSearch = 32
 
     func stackOverflowSummary(_ evidence: CrashEvidence) -> StackOverflowSummary {
-        let keyed = evidence.frames.enumerated().map { frameKey($1, isCaller: $0 > 0) }
+        // A deep recursion repeats a few call sites thousands of times: each caller frame's key is
+        // built once per distinct frame rather than once per frame (docs/performance.md).
+        var known = [UInt64: (frame: CrashEvidence.Frame, key: (key: String, function: String?))]()
+        let keyed = evidence.frames.enumerated().map { index, frame -> (key: String, function: String?) in
+            guard index > 0 else { return frameKey(frame, isCaller: false) }
+            if let hit = known[frame.address], Self.sameSymbol(hit.frame, frame) { return hit.key }
+            let key = frameKey(frame, isCaller: true)
+            if known.count < 4096 { known[frame.address] = (frame, key) }
+            return key
+        }
         var functions = [String: String?]()
         for item in keyed { functions[item.key] = item.function }
         var usage: StackUsage?
@@ -94,6 +103,12 @@ extension CrashAnalyzer {
             cycle: order, cycleFunctions: order.map { functions[$0] ?? nil }, entryFrame: entry,
             repetitions: cycle.repetitions, walkedFrames: keyed.count, walkTruncated: evidence.framesTruncated,
             stackUsage: usage)
+    }
+
+    /// True when two frames name the same place (everything ``frameKey(_:isCaller:)`` reads).
+    static func sameSymbol(_ lhs: CrashEvidence.Frame, _ rhs: CrashEvidence.Frame) -> Bool {
+        lhs.address == rhs.address && lhs.module == rhs.module && lhs.moduleOffset == rhs.moduleOffset
+            && lhs.function == rhs.function && lhs.functionOffset == rhs.functionOffset
     }
 
     /// Foreign frames a recursion run may be extended over (stale scanned return addresses).

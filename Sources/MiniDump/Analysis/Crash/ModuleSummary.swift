@@ -40,24 +40,29 @@ public struct ModuleSummary: Sendable, Hashable {
         path.split(whereSeparator: { $0 == "\\" || $0 == "/" }).last.map(String.init) ?? path
     }
 
+    /// The names ``isSystemModule(_:)`` matches exactly, lower-case (built once: a literal `Set` in the
+    /// function was rebuilt, hashing every name, on each call; docs/performance.md).
+    static let systemModuleNames: Set<String> = [
+        "ntdll.dll", "kernelbase.dll", "kernel32.dll", "ucrtbase.dll", "ucrtbased.dll", "msvcrt.dll",
+        "user32.dll", "win32u.dll", "gdi32.dll", "gdi32full.dll", "combase.dll", "ole32.dll", "oleaut32.dll",
+        "rpcrt4.dll", "sechost.dll", "advapi32.dll", "ws2_32.dll", "mswsock.dll", "wow64.dll", "wow64win.dll",
+        "wow64cpu.dll", "mscoreei.dll", "mscoree.dll",
+        "libc.so.6", "libc.so", "libpthread.so.0", "libstdc++.so.6", "libc++.so.1", "libc++abi.so.1",
+        "libgcc_s.so.1", "ld-linux-x86-64.so.2", "linux-gate.so", "linux-vdso.so.1", "libsystem_kernel.dylib",
+        "libsystem_c.dylib", "libsystem_pthread.dylib", "libsystem_platform.dylib", "libc++abi.dylib",
+        "libobjc.a.dylib", "libdyld.dylib", "dyld", "libc.so (android)", "libart.so",
+    ]
+
+    /// The name prefixes ``isSystemModule(_:)`` matches, lower-case.
+    static let systemModulePrefixes = ["vcruntime", "msvcp", "msvcr", "api-ms-win-", "ext-ms-win-", "libc-", "libc.so", "libsystem_"]
+
     /// True for the operating system's and C/C++ runtimes' own modules (ntdll, kernelbase, kernel32,
     /// ucrtbase, msvcrt, vcruntime*, msvcp*, libc, libsystem...): a crash there is usually caused by
     /// its caller. The .NET runtime (`clr.dll`, `coreclr.dll`) is not counted: its frames say which
     /// runtime path raised a managed exception.
     public static func isSystemModule(_ name: String) -> Bool {
         let lower = name.lowercased()
-        let exact: Set<String> = [
-            "ntdll.dll", "kernelbase.dll", "kernel32.dll", "ucrtbase.dll", "ucrtbased.dll", "msvcrt.dll",
-            "user32.dll", "win32u.dll", "gdi32.dll", "gdi32full.dll", "combase.dll", "ole32.dll", "oleaut32.dll",
-            "rpcrt4.dll", "sechost.dll", "advapi32.dll", "ws2_32.dll", "mswsock.dll", "wow64.dll", "wow64win.dll",
-            "wow64cpu.dll", "mscoreei.dll", "mscoree.dll",
-            "libc.so.6", "libc.so", "libpthread.so.0", "libstdc++.so.6", "libc++.so.1", "libc++abi.so.1",
-            "libgcc_s.so.1", "ld-linux-x86-64.so.2", "linux-gate.so", "linux-vdso.so.1", "libsystem_kernel.dylib",
-            "libsystem_c.dylib", "libsystem_pthread.dylib", "libsystem_platform.dylib", "libc++abi.dylib",
-            "libobjc.a.dylib", "libdyld.dylib", "dyld", "libc.so (android)", "libart.so",
-        ]
-        if exact.contains(lower) { return true }
-        let prefixes = ["vcruntime", "msvcp", "msvcr", "api-ms-win-", "ext-ms-win-", "libc-", "libc.so", "libsystem_"]
-        return prefixes.contains { lower.hasPrefix($0) }
+        if systemModuleNames.contains(lower) { return true }
+        return systemModulePrefixes.contains { lower.hasPrefix($0) }
     }
 }

@@ -64,7 +64,7 @@ struct WindowsProcessLayout: Sendable {
             units.append(unit)
             index += 2
         }
-        return String(decoding: units, as: UTF16.self)
+        return UTF16Text.string(units)
     }
 
     /// The largest environment block read (1 MiB), in 4 KiB steps.
@@ -93,8 +93,6 @@ struct WindowsProcessLayout: Sendable {
             cursor &+= UInt64(toBoundary)
         }
         guard !units.isEmpty || finished else { return nil }
-        return units.split(separator: 0, omittingEmptySubsequences: true).map {
-            String(decoding: $0, as: UTF16.self)
-        }
+        return units.split(separator: 0, omittingEmptySubsequences: true).map(UTF16Text.string)
     }
 }

@@ -25,7 +25,7 @@ extension CallStack {
         guard let cycle = RecursionDetector.findCycle(in: keys, maxPeriod: maxPeriod, gapTolerance: 16) else {
             return nil
         }
-        var representative = [String: StackFrame]()
+        var representative = [RecursionKey: StackFrame]()
         for index in cycle.startIndex..<min(cycle.endIndex, frames.count) where representative[keys[index]] == nil {
             representative[keys[index]] = frames[index]
         }
@@ -42,12 +42,21 @@ extension CallStack {
             endIndex: cycle.endIndex, frames: cycle.callOrder.compactMap { representative[$0] }, entryFrame: entry)
     }
 
-    /// The identity of a frame for recursion: `module+offset`, or the address outside modules. Return
-    /// addresses of one call site are equal, so equal keys mean the same call.
-    static func recursionKey(_ frame: StackFrame) -> String {
+    /// The identity of a frame for recursion: module and offset, or the address outside modules.
+    /// Return addresses of one call site are equal, so equal keys mean the same call.
+    static func recursionKey(_ frame: StackFrame) -> RecursionKey {
         if let module = frame.module, let offset = frame.moduleOffset {
-            return module + "+" + String(offset, radix: 16)
+            return RecursionKey(module: module, offset: offset)
         }
-        return String(frame.address, radix: 16)
+        return RecursionKey(module: nil, offset: frame.address)
     }
+}
+
+/// A frame's identity for recursion, compared without building a `module+offset` string for every
+/// frame (10,000 strings for a stack overflow; docs/performance.md).
+struct RecursionKey: Hashable, Sendable {
+    /// The module's name, or `nil` outside modules.
+    var module: String?
+    /// The offset in the module, or the address outside modules.
+    var offset: UInt64
 }

@@ -13,8 +13,12 @@ struct ModuleSpan: Sendable, Hashable {
 struct ModuleTable: Sendable {
     let spans: [ModuleSpan]
 
+    /// The lowest base and the highest end of all spans (an empty range when there are none).
+    let bounds: Range<UInt64>
+
     init(_ modules: [ModuleSpan]) {
         spans = modules.filter { $0.end > $0.base }.sorted { ($0.base, $0.index) < ($1.base, $1.index) }
+        bounds = (spans.first?.base ?? 0)..<max(spans.first?.base ?? 0, spans.reduce(0) { max($0, $1.end) })
     }
 
     /// The module whose range contains `address` (the one with the highest base when ranges
@@ -38,7 +42,27 @@ struct ModuleTable: Sendable {
     }
 
     /// The highest end address of any module (0 when there are none).
-    var highestEnd: UInt64 { spans.reduce(0) { max($0, $1.end) } }
+    /// True when some module contains `address` (``module(containing:)`` without copying the span).
+    func contains(_ address: UInt64) -> Bool {
+        // Most stack words (small numbers, stack and heap pointers) lie outside every module.
+        guard bounds.contains(address) else { return false }
+        var low = 0
+        var high = spans.count
+        while low < high {
+            let mid = (low + high) / 2
+            if spans[mid].base <= address { low = mid + 1 } else { high = mid }
+        }
+        var candidate = low - 1
+        var looked = 0
+        while candidate >= 0, looked < 8 {
+            if address < spans[candidate].end { return true }
+            candidate -= 1
+            looked += 1
+        }
+        return false
+    }
+
+    var highestEnd: UInt64 { bounds.upperBound }
 }
 
 /// The file name of a Windows or POSIX path.

@@ -77,6 +77,7 @@ struct WalkState {
     var exhausted = false
     var returnAddressVerdicts: [UInt64: Bool] = [:]
     var functionEntries: [UInt64: (UInt64, RuntimeFunction)?] = [:]
+    let unwindInfos = UnwindInfoCache()
 
     /// Takes `cost` units from the budget; false (and marks exhaustion) when it is used up.
     mutating func spend(_ cost: Int) -> Bool {
@@ -192,6 +193,9 @@ struct WalkEngine: Sendable {
     /// True when `value` can be a return address: inside a module, in executable code when the
     /// module's section table is known, and just after a call when the code bytes are captured.
     func isReturnAddress(_ value: UInt64, state: inout WalkState) -> Bool {
+        // Most stack words point into no module: reject them before hashing into the cache (gap
+        // scans look at every word of every frame; docs/performance.md).
+        guard value > 0x1000, modules.contains(value - 1) else { return false }
         if let known = state.returnAddressVerdicts[value] { return known }
         let verdict = judgeReturnAddress(value)
         if state.returnAddressVerdicts.count < 1 << 16 { state.returnAddressVerdicts[value] = verdict }

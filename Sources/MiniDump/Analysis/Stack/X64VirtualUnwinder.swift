@@ -11,6 +11,8 @@ struct X64VirtualUnwinder {
     static let maxEpilogPops = 16
 
     let memory: any MemoryReading
+    /// Parsed records shared by the steps of one walk, or `nil` to parse every time.
+    var infos: UnwindInfoCache? = nil
 
     /// The caller's registers, or `nil` when the unwind data or the stack bytes it needs are missing.
     ///
@@ -108,7 +110,8 @@ struct X64VirtualUnwinder {
             rva = RuntimeFunction(bytes: raw).unwindInfoRva
             guard rva & 1 == 0 else { return nil }
         }
-        return UnwindInfo(memory: memory, address: imageBase &+ UInt64(rva))
+        let address = imageBase &+ UInt64(rva)
+        return infos?.info(at: address, memory: memory) ?? UnwindInfo(memory: memory, address: address)
     }
 
     /// The longest run of captured bytes at `address`, up to `limit`.
@@ -205,5 +208,22 @@ struct X64VirtualUnwinder {
         context[X64Index.rsp] = rsp &+ 8
         context.invalidate(X64Index.volatile)
         return context
+    }
+}
+
+/// `UNWIND_INFO` records already parsed during one walk, by address: a deep recursion unwinds the
+/// same few functions thousands of times, and parsing a record allocates its code arrays
+/// (docs/performance.md). Used by one walk at a time.
+final class UnwindInfoCache {
+    /// The most records kept (a walk over hostile data cannot grow it without bound).
+    static let capacity = 4096
+    private var infos: [UInt64: UnwindInfo] = [:]
+
+    /// The record at `address`, parsed on first use; `nil` when it cannot be read.
+    func info(at address: UInt64, memory: any MemoryReading) -> UnwindInfo? {
+        if let known = infos[address] { return known }
+        guard let parsed = UnwindInfo(memory: memory, address: address) else { return nil }
+        if infos.count < Self.capacity { infos[address] = parsed }
+        return parsed
     }
 }
