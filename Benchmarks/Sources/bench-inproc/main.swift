@@ -33,6 +33,22 @@ func peakRSSKiB() -> Int {
     return Int(usage.ru_maxrss)
 }
 
+/// `VmHWM`, `RssAnon` and `RssFile` of this process from /proc/self/status, in KiB ("" elsewhere).
+func residentBreakdown() -> String {
+    guard let file = fopen("/proc/self/status", "r") else { return "" }
+    defer { fclose(file) }
+    var parts: [String] = []
+    var line = [CChar](repeating: 0, count: 256)
+    while fgets(&line, Int32(line.count), file) != nil {
+        let text = String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        for key in ["RssAnon", "RssFile"] where text.hasPrefix(key + ":") {
+            let number = text.dropFirst(key.count + 1).filter { $0.isNumber }
+            parts.append(#""\#(key)KiB":\#(number)"#)
+        }
+    }
+    return parts.isEmpty ? "" : "," + parts.joined(separator: ",")
+}
+
 func median(_ values: [Double]) -> Double {
     let sorted = values.sorted()
     guard !sorted.isEmpty else { return 0 }
@@ -116,7 +132,7 @@ func measure(_ name: String, _ path: String, runs: Int, _ work: (String) throws(
         times.append(now() - start)
         sink &+= result
     }
-    print(#"{"case":"\#(name)","file":"\#(path)","runs":\#(times.count),"medianMs":\#(fixed(median(times) * 1000, 3)),"minMs":\#(fixed((times.min() ?? 0) * 1000, 3)),"result":\#(result),"peakRssKiB":\#(peakRSSKiB())}"#)
+    print(#"{"case":"\#(name)","file":"\#(path)","runs":\#(times.count),"medianMs":\#(fixed(median(times) * 1000, 3)),"minMs":\#(fixed((times.min() ?? 0) * 1000, 3)),"result":\#(result),"peakRssKiB":\#(peakRSSKiB())\#(residentBreakdown())}"#)
 }
 
 let arguments = Array(CommandLine.arguments.dropFirst())

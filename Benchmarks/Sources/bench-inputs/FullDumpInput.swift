@@ -3,9 +3,10 @@ import MiniDumpWriter
 
 /// A 16 GiB full-memory dump (ProcDump `-ma` shape) of a large x64 server process: 250,000
 /// Memory64 ranges totalling exactly 16 GiB, 200 modules (headers, `.pdata` and exports captured),
-/// 100 threads with captured stacks, an access violation on the first thread. Only the module
-/// headers and stacks are written; every other byte of the ranges is a sparse hole, so the file
-/// costs about 10 MB of disk.
+/// 100 threads with captured stacks (about 25 frames in six modules each), and an access violation
+/// on the first thread in one of the application's components. Only the module headers and stacks
+/// are written; every other byte of the ranges is a sparse hole, so the file costs about 10 MB of
+/// disk.
 enum FullDumpInput {
     static let rangeCount = 250_000
     static let moduleCount = 200
@@ -82,19 +83,23 @@ enum FullDumpInput {
             modulePages += UInt64(size) / page
         }
 
-        // Threads: 16 KiB of captured stack each, with return addresses into the modules' worker
-        // functions and saved frame pointers; the first thread faults in module 0.
+        // Threads: 16 KiB of captured stack each, holding about 25 frames (one every 640 bytes:
+        // saved RBP, return address after a call, a local) in six modules per thread — ntdll,
+        // kernel32, KERNELBASE and three of the application's components — as a real server
+        // thread's stack holds a couple of dozen frames in a handful of modules. The first thread
+        // faults in module 0.
         for index in 0..<threadCount {
             let top = stackArea + UInt64(index + 1) * 0x10_0000
             let bottom = top - UInt64(stackSize)
+            let modules = [0, 1, 2, 50 + index % 150, 50 + (index + 37) % 150, 50 + (index + 91) % 150]
             var words = [UInt64](repeating: 0, count: stackSize / 8)
-            for slot in stride(from: 0, to: words.count, by: 12) {
-                let callee = images[Int(mix(UInt64(index * 1000 + slot)) % UInt64(moduleCount))]
-                words[slot] = bottom + UInt64(slot + 12) * 8          // saved RBP: the next frame
+            for (frame, slot) in stride(from: 0, to: words.count - 2, by: 80).enumerated() {
+                let callee = images[modules[Int(mix(UInt64(index * 1000 + frame)) % UInt64(modules.count))]]
+                words[slot] = bottom + UInt64(slot + 80) * 8          // saved RBP: the next frame
                 words[slot + 1] = callee.base + 0x1000 + 19           // return address after the call
-                words[slot + 2] = UInt64(slot)
+                words[slot + 2] = UInt64(frame)
             }
-            let module = images[index % moduleCount]
+            let module = images[modules[3]]
             let context = AMD64ContextBuilder([.rip: module.base + 0x1000 + 8, .rsp: bottom, .rbp: bottom,
                                                .rcx: UInt64(index), .rax: index == 0 ? 0 : 0x102])
             scene.threads.append(.init(
@@ -122,7 +127,7 @@ enum FullDumpInput {
         }
         scene.memory = memory
 
-        let crash = images[0].base + 0x1000 + 8
+        let crash = images[50].base + 0x1000 + 8
         scene.exception = .init(threadId: 0x1000, code: 0xC000_0005, flags: 0, address: crash, parameters: [1, 0x10])
         var misc = MiscInfoBuilder(version: .v5)
         misc.processId = 0x1F30

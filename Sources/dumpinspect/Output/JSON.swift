@@ -48,28 +48,44 @@ enum JSON: Sendable, Equatable {
             out += "["
             for (index, item) in items.enumerated() {
                 if index > 0 { out += "," }
-                if pretty { out += "\n" + String(repeating: "  ", count: indent + 1) }
+                if pretty { JSON.newline(&out, indent: indent + 1) }
                 item.write(to: &out, pretty: pretty, indent: indent + 1)
             }
-            if pretty { out += "\n" + String(repeating: "  ", count: indent) }
+            if pretty { JSON.newline(&out, indent: indent) }
             out += "]"
         case .object(let members):
             if members.isEmpty { out += "{}"; return }
             out += "{"
             for (index, (key, value)) in members.enumerated() {
                 if index > 0 { out += "," }
-                if pretty { out += "\n" + String(repeating: "  ", count: indent + 1) }
+                if pretty { JSON.newline(&out, indent: indent + 1) }
                 JSON.escape(key, into: &out)
                 out += pretty ? ": " : ":"
                 value.write(to: &out, pretty: pretty, indent: indent + 1)
             }
-            if pretty { out += "\n" + String(repeating: "  ", count: indent) }
+            if pretty { JSON.newline(&out, indent: indent) }
             out += "}"
         }
     }
 
+    /// Indentation strings for the first levels, built once.
+    private static let indents = (0..<16).map { String(repeating: "  ", count: $0) }
+
+    /// A line break and `indent` levels of two spaces.
+    private static func newline(_ out: inout String, indent: Int) {
+        out += "\n"
+        out += indent < indents.count ? indents[indent] : String(repeating: "  ", count: indent)
+    }
+
     private static func escape(_ text: String, into out: inout String) {
         out += "\""
+        // Most strings need no escape: append them whole (scalar by scalar, 10,000 frames of
+        // `stack --json` took most of a second; docs/performance.md).
+        guard text.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 || $0 == 0x7F }) else {
+            out += text
+            out += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

@@ -226,19 +226,23 @@ struct WalkEngine: Sendable {
         guard end > start else { return nil }
         let words = Int(min((end - start) / size, UInt64(scanWords) * 64))
         guard words > 0, state.spend(words) else { return nil }
-        let window = memory.bytes(at: start, count: words * Int(size))
+        // The words in place when they lie in one captured range (the usual case), without
+        // copying the window; otherwise word by word (docs/performance.md).
+        let direct = memory.withBytes(at: start, count: words * Int(size)) { raw -> (slot: UInt64, value: UInt64)? in
+            for index in 0..<words {
+                let at = index * Int(size)
+                let raw = size == 8
+                    ? UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self))
+                    : UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt32.self)))
+                let value = codeAddress(raw)
+                if isReturnAddress(value, state: &state) { return (start &+ UInt64(at), value) }
+            }
+            return nil
+        }
+        if let direct { return direct }
         for index in 0..<words {
             let slot = start &+ UInt64(index) &* size
-            let raw: UInt64?
-            if let window {
-                let at = index * Int(size)
-                raw = size == 8
-                    ? window.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: at, as: UInt64.self)) }
-                    : UInt64(window.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: at, as: UInt32.self)) })
-            } else {
-                raw = memory.pointer(at: slot, size: Int(size))
-            }
-            guard let raw else { continue }
+            guard let raw = memory.pointer(at: slot, size: Int(size)) else { continue }
             let value = codeAddress(raw)
             if isReturnAddress(value, state: &state) { return (slot, value) }
         }
