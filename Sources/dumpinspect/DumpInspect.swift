@@ -13,7 +13,8 @@ struct DumpInspect: ParsableCommand {
               dumpinspect memory crash.dmp --address 0x21fa80 --length 64
 
             Exit status: 0 success; 2 the dump could not be read (one line on stderr names the
-            file, the file offset and the problem); 64 bad arguments.
+            file, the file offset and the problem) or a mapped file was truncated while it was
+            read (then use --no-mmap); 64 bad arguments.
             """,
         version: "0.1.0",
         subcommands: [SummaryCommand.self, StreamsCommand.self, SystemCommand.self, StackCommand.self, ThreadsCommand.self, ModulesCommand.self, MemoryCommand.self, ScanCommand.self],
@@ -22,6 +23,7 @@ struct DumpInspect: ParsableCommand {
 
     /// Runs `summary FILE` directly (see ``QuickStart``), everything else through ArgumentParser.
     static func main() {
+        BusErrorGuard.install()
         guard var command = QuickStart.summaryCommand(CommandLine.arguments.dropFirst()) else {
             main(nil)
             return
