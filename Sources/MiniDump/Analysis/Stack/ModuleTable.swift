@@ -24,6 +24,17 @@ struct ModuleTable: Sendable {
     /// The module whose range contains `address` (the one with the highest base when ranges
     /// overlap), or `nil`.
     func module(containing address: UInt64) -> ModuleSpan? {
+        index(containing: address).map { spans[$0] }
+    }
+
+    /// True when some module contains `address` (``module(containing:)`` without copying the span).
+    func contains(_ address: UInt64) -> Bool {
+        // Most stack words (small numbers, stack and heap pointers) lie outside every module.
+        bounds.contains(address) && index(containing: address) != nil
+    }
+
+    /// The index in ``spans`` of the module containing `address`, or `nil`.
+    private func index(containing address: UInt64) -> Int? {
         var low = 0
         var high = spans.count
         while low < high {
@@ -34,7 +45,7 @@ struct ModuleTable: Sendable {
         // Overlapping ranges: look back a few entries for one that still contains the address.
         var looked = 0
         while candidate >= 0, looked < 8 {
-            if address < spans[candidate].end { return spans[candidate] }
+            if address < spans[candidate].end { return candidate }
             candidate -= 1
             looked += 1
         }
@@ -42,26 +53,6 @@ struct ModuleTable: Sendable {
     }
 
     /// The highest end address of any module (0 when there are none).
-    /// True when some module contains `address` (``module(containing:)`` without copying the span).
-    func contains(_ address: UInt64) -> Bool {
-        // Most stack words (small numbers, stack and heap pointers) lie outside every module.
-        guard bounds.contains(address) else { return false }
-        var low = 0
-        var high = spans.count
-        while low < high {
-            let mid = (low + high) / 2
-            if spans[mid].base <= address { low = mid + 1 } else { high = mid }
-        }
-        var candidate = low - 1
-        var looked = 0
-        while candidate >= 0, looked < 8 {
-            if address < spans[candidate].end { return true }
-            candidate -= 1
-            looked += 1
-        }
-        return false
-    }
-
     var highestEnd: UInt64 { bounds.upperBound }
 }
 
