@@ -219,58 +219,6 @@ struct WalkEngine: Sendable {
         }
     }
 
-    /// The first slot in `start ..< end` (pointer-aligned from `start`) holding a plausible return
-    /// address, with its value.
-    func scan(from start: UInt64, to end: UInt64, state: inout WalkState) -> (slot: UInt64, value: UInt64)? {
-        let size = UInt64(architecture.pointerSize)
-        guard end > start else { return nil }
-        let words = Int(min((end - start) / size, UInt64(scanWords) * 64))
-        guard words > 0, state.spend(words) else { return nil }
-        // The words in place when they lie in one captured range (the usual case), without
-        // copying the window; otherwise word by word (docs/performance.md).
-        // Most words are not code addresses. ``isReturnAddress(_:state:)`` wants `value - 1` inside
-        // a module and `value > 0x1000`, so a value outside `first ... last` is rejected with one
-        // comparison, and the architecture's address mask is chosen once per window: a 1 MiB
-        // stack of data words went from 23 to about 6 instructions per word (docs/performance.md).
-        let mask: UInt64 = switch architecture {
-        case .arm64: addressMask
-        case .arm: ~1
-        default: ~0
-        }
-        let bounds = modules.bounds
-        let first = max(bounds.lowerBound, 0x1000) &+ 1
-        let last = bounds.upperBound
-        guard !bounds.isEmpty, first <= last else { return nil }
-        let span = last &- first
-        let direct = memory.withBytes(at: start, count: words * Int(size)) { raw -> (slot: UInt64, value: UInt64)? in
-            if size == 8 {
-                for index in 0..<words {
-                    let value = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index &* 8, as: UInt64.self)) & mask
-                    if value &- first <= span, isReturnAddress(value, state: &state) {
-                        return (start &+ UInt64(index &* 8), value)
-                    }
-                }
-            } else {
-                for index in 0..<words {
-                    let word = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: index &* 4, as: UInt32.self))
-                    let value = UInt64(word) & mask
-                    if value &- first <= span, isReturnAddress(value, state: &state) {
-                        return (start &+ UInt64(index &* 4), value)
-                    }
-                }
-            }
-            return nil
-        }
-        if let direct { return direct }
-        for index in 0..<words {
-            let slot = start &+ UInt64(index) &* size
-            guard let raw = memory.pointer(at: slot, size: Int(size)) else { continue }
-            let value = codeAddress(raw)
-            if isReturnAddress(value, state: &state) { return (slot, value) }
-        }
-        return nil
-    }
-
     /// The frame pointer of a caller found by scanning at `slot`: the callee's own value when it
     /// still fits, the saved value when the callee's frame pointer points just below the return
     /// address, or a value pushed just below the return address that points further up the stack.
