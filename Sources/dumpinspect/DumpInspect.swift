@@ -24,12 +24,12 @@ struct DumpInspect: ParsableCommand {
     /// Runs `summary FILE` directly (see ``QuickStart``), everything else through ArgumentParser.
     static func main() {
         BusErrorGuard.install()
-        guard var command = QuickStart.summaryCommand(CommandLine.arguments.dropFirst()) else {
+        guard let summary = QuickStart.summary(CommandLine.arguments.dropFirst()) else {
             main(nil)
             return
         }
         do {
-            try command.run()
+            try summary.run()
         } catch {
             exit(withError: error)
         }

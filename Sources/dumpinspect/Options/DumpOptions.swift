@@ -14,12 +14,12 @@ struct DumpOptions: ParsableArguments {
     @Flag(help: "Print JSON (the schema is in docs/json-schema.md) instead of text.")
     var json = false
 
-    /// Opens the dump, or prints one line naming the file and the problem and exits with status 2.
-    func open() throws -> MiniDumpFile {
+    /// Opens the dump at `path`, mapped or (`noMmap`) read into memory; a failure names the file.
+    static func open(path: String, noMmap: Bool) throws -> MiniDumpFile {
         do {
-            return try MiniDumpFile.open(path: file, access: noMmap ? .read : .mapped)
+            return try MiniDumpFile.open(path: path, access: noMmap ? .read : .mapped)
         } catch {
-            throw DumpInspectFailure(file: file, error: error)
+            throw DumpInspectFailure(file: path, error: error)
         }
     }
 }

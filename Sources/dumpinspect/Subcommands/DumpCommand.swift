@@ -12,24 +12,29 @@ protocol DumpCommand: ParsableCommand {
 
 extension DumpCommand {
     mutating func run() throws {
-        let file = try openOrExit()
-        do {
-            if dump.json {
-                Console.out(try json(for: file).serialized(pretty: true))
-            } else {
-                Console.out(try text(for: file))
-            }
-        } catch let error as MiniDumpError {
-            Console.error("dumpinspect: \(dump.file): \(error)")
-            throw ExitCode(ExitStatus.unreadableDump)
+        let options = dump
+        try DumpCommandRun.run(file: options.file, noMmap: options.noMmap) { file in
+            options.json ? try json(for: file).serialized(pretty: true) : try text(for: file)
         }
     }
+}
 
-    func openOrExit() throws -> MiniDumpFile {
+/// What every one-dump command does around its rendering: open the file (one line and exit
+/// status 2 when it cannot be read), render, print. Shared with ``QuickStart``, which runs
+/// `summary` without building the command.
+enum DumpCommandRun {
+    static func run(file path: String, noMmap: Bool, render: (MiniDumpFile) throws -> String) throws {
+        let file: MiniDumpFile
         do {
-            return try dump.open()
+            file = try DumpOptions.open(path: path, noMmap: noMmap)
         } catch let failure as DumpInspectFailure {
             Console.error("dumpinspect: \(failure)")
+            throw ExitCode(ExitStatus.unreadableDump)
+        }
+        do {
+            Console.out(try render(file))
+        } catch let error as MiniDumpError {
+            Console.error("dumpinspect: \(path): \(error)")
             throw ExitCode(ExitStatus.unreadableDump)
         }
     }

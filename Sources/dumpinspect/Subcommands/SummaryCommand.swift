@@ -19,7 +19,12 @@ struct SummaryCommand: DumpCommand {
 
     @OptionGroup var dump: DumpOptions
 
-    func json(for file: MiniDumpFile) throws -> JSON {
+    func json(for file: MiniDumpFile) throws -> JSON { Self.json(for: file, path: dump.file) }
+
+    func text(for file: MiniDumpFile) throws -> String { Self.text(for: file, path: dump.file) }
+
+    /// The JSON document for `file`, opened from `path`.
+    static func json(for file: MiniDumpFile, path: String) -> JSON {
         let system = (try? file.systemInfo()) ?? nil
         let misc = (try? file.miscInfo()) ?? nil
         let report = file.crashReport()
@@ -35,7 +40,7 @@ struct SummaryCommand: DumpCommand {
             JSON.array(stack.frames.prefix(Self.verdictFrames).map(StackRender.frameJSON))
         } ?? .null
         return .object([
-            ("file", .string(dump.file)),
+            ("file", .string(path)),
             ("fileSize", .number(file.fileSize)),
             ("kind", .string(report.kind.rawValue)),
             ("headline", .string(report.headline)),
@@ -109,14 +114,15 @@ struct SummaryCommand: DumpCommand {
         return all
     }
 
-    func text(for file: MiniDumpFile) throws -> String {
+    /// The human report for `file`, opened from `path`.
+    static func text(for file: MiniDumpFile, path: String) -> String {
         let report = file.crashReport()
         let width = Render.addressWidth(file)
         var lines = ReportText.verdict(report, recursion: Self.recursion(report), width: width, frames: Self.verdictFrames)
         lines.append("")
         let system = (try? file.systemInfo()) ?? nil
         let misc = (try? file.miscInfo()) ?? nil
-        lines.append("Dump:       \(dump.file), \(Format.bytes(UInt64(file.fileSize))), written \(Format.time(file.header.timestamp))")
+        lines.append("Dump:       \(path), \(Format.bytes(UInt64(file.fileSize))), written \(Format.time(file.header.timestamp))")
         if let system {
             var text = "System:     \(system.platform.osName) \(system.osVersion) \(system.architecture.name), \(system.cpuCount) CPUs"
             if let servicePack = system.servicePack, !servicePack.isEmpty, system.platform.osName == "windows" {
