@@ -30,91 +30,107 @@ enum JSON: Sendable, Equatable {
 
     /// Serializes compactly (`pretty == false`, one line) or indented by two spaces.
     func serialized(pretty: Bool = false) -> String {
-        var out = ""
+        // Built as UTF-8 bytes and decoded once: appending to a `String` piece by piece cost
+        // ~200 instructions per output byte, most of `summary --json`'s rendering
+        // (docs/performance.md).
+        var out = [UInt8]()
+        out.reserveCapacity(4096)
         write(to: &out, pretty: pretty, indent: 0)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(to out: inout String, pretty: Bool, indent: Int) {
+    private func write(to out: inout [UInt8], pretty: Bool, indent: Int) {
         switch self {
-        case .null: out += "null"
-        case .bool(let value): out += value ? "true" : "false"
-        case .int(let value): out += String(value)
-        case .uint(let value): out += String(value)
-        case .double(let value): out += value.isFinite ? String(value) : "null"
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
+        case .int(let value):
+            if value < 0 { out.append(UInt8(ascii: "-")) }
+            JSON.appendDecimal(value.magnitude, to: &out)
+        case .uint(let value): JSON.appendDecimal(value, to: &out)
+        case .double(let value): out.append(contentsOf: (value.isFinite ? String(value) : "null").utf8)
         case .string(let value): JSON.escape(value, into: &out)
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
-            out += "["
+            if items.isEmpty { out.append(contentsOf: "[]".utf8); return }
+            out.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
-                if index > 0 { out += "," }
+                if index > 0 { out.append(UInt8(ascii: ",")) }
                 if pretty { JSON.newline(&out, indent: indent + 1) }
                 item.write(to: &out, pretty: pretty, indent: indent + 1)
             }
             if pretty { JSON.newline(&out, indent: indent) }
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
-            if members.isEmpty { out += "{}"; return }
-            out += "{"
+            if members.isEmpty { out.append(contentsOf: "{}".utf8); return }
+            out.append(UInt8(ascii: "{"))
             for (index, (key, value)) in members.enumerated() {
-                if index > 0 { out += "," }
+                if index > 0 { out.append(UInt8(ascii: ",")) }
                 if pretty { JSON.newline(&out, indent: indent + 1) }
                 JSON.escape(key, into: &out)
-                out += pretty ? ": " : ":"
+                out.append(UInt8(ascii: ":"))
+                if pretty { out.append(UInt8(ascii: " ")) }
                 value.write(to: &out, pretty: pretty, indent: indent + 1)
             }
             if pretty { JSON.newline(&out, indent: indent) }
-            out += "}"
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// The decimal digits of `value`.
+    private static func appendDecimal(_ value: UInt64, to out: inout [UInt8]) {
+        var count = 1
+        var scale = value
+        while scale >= 10 {
+            scale /= 10
+            count += 1
+        }
+        let start = out.count
+        out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: count))
+        var rest = value
+        for position in stride(from: start + count - 1, through: start, by: -1) {
+            out[position] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
+            rest /= 10
         }
     }
 
     /// Bytes a JSON string cannot hold as they are: `"`, `\\`, the C0 controls and DEL.
     private static let escapedBytes: [Bool] = (0..<256).map { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }
 
-    /// True when `text` holds a byte of ``escapedBytes``: one table look-up per byte (four
-    /// comparisons per byte made the check a tenth of the fuzz target's time).
-    private static func needsEscape(_ text: String) -> Bool {
-        let table = escapedBytes
-        let found = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            table.withUnsafeBufferPointer { table in
-                for byte in bytes where table[Int(byte)] { return true }
-                return false
-            }
-        }
-        return found ?? text.utf8.contains { table[Int($0)] }
-    }
-
-    /// Indentation strings for the first levels, built once.
-    private static let indents = (0..<16).map { String(repeating: "  ", count: $0) }
-
     /// A line break and `indent` levels of two spaces.
-    private static func newline(_ out: inout String, indent: Int) {
-        out += "\n"
-        out += indent < indents.count ? indents[indent] : String(repeating: "  ", count: indent)
+    private static func newline(_ out: inout [UInt8], indent: Int) {
+        out.append(UInt8(ascii: "\n"))
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
     }
 
-    private static func escape(_ text: String, into out: inout String) {
-        out += "\""
-        // Most strings need no escape: append them whole (scalar by scalar, 10,000 frames of
-        // `stack --json` took most of a second; docs/performance.md).
-        guard JSON.needsEscape(text) else {
-            out += text
-            out += "\""
-            return
-        }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
+    /// `text` as a JSON string. Every byte that needs an escape is ASCII, and no byte of a
+    /// multi-byte UTF-8 sequence is, so the string is escaped byte by byte; a byte without an
+    /// escape is copied (one table look-up per byte).
+    private static func escape(_ text: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { bytes in
+            escapedBytes.withUnsafeBufferPointer { table in
+                var clean = 0
+                for (index, byte) in bytes.enumerated() where table[Int(byte)] {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[clean..<index]))
+                    clean = index + 1
+                    switch byte {
+                    case UInt8(ascii: "\""): out.append(contentsOf: #"\""#.utf8)
+                    case UInt8(ascii: "\\"): out.append(contentsOf: #"\\"#.utf8)
+                    case UInt8(ascii: "\n"): out.append(contentsOf: #"\n"#.utf8)
+                    case UInt8(ascii: "\r"): out.append(contentsOf: #"\r"#.utf8)
+                    case UInt8(ascii: "\t"): out.append(contentsOf: #"\t"#.utf8)
+                    default:
+                        out.append(contentsOf: #"\u00"#.utf8)
+                        out.append(hexDigits[Int(byte >> 4)])
+                        out.append(hexDigits[Int(byte & 0xF)])
+                    }
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[clean...]))
             }
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
+
+    /// Lower-case hex digits, as `\u00xx` escapes are written.
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 }
