@@ -161,7 +161,7 @@ extension CrashAnalyzer {
         } else if let cxx = exception.cxx {
             subBucket = cxx.typeName ?? "unknown C++ type" + (fault?.firstUserFrame.map { " from " + $0 } ?? "")
         } else if let cycle = stackOverflow?.cycle, !cycle.isEmpty {
-            subBucket = "recursion " + cycle.joined(separator: ">")
+            subBucket = "recursion " + cycle.concatenated(separator: ">")
         } else if fault?.module.map({ ModuleSummary.isSystemModule($0.name) }) ?? true {
             subBucket = fault?.firstUserFrame
         }

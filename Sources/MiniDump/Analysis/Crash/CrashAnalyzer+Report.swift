@@ -111,7 +111,7 @@ extension CrashAnalyzer {
         if let cxx = exception.cxx { why = cxx.summary }
         if let fail = exception.fastFail { why = fail.description + (fail.meaning.map { ": " + $0 } ?? "") }
         if let cycle = report.stackOverflow?.cycle, !cycle.isEmpty {
-            why = "recursion through " + cycle.joined(separator: " → ")
+            why = "recursion through " + cycle.concatenated(separator: " → ")
         }
         if let subcode = exception.description.subcodeName, why == nil {
             why = subcode + (exception.description.subcodeMeaning.map { ": " + $0 } ?? "")

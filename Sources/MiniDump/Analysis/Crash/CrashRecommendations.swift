@@ -149,7 +149,7 @@ enum CrashRecommendations {
         if let cycle = summary?.cycle, !cycle.isEmpty {
             let entry = summary?.entryFrame.map { " (entered from \($0))" } ?? ""
             return CrashRecommendation(
-                summary: "Unbounded recursion through \(cycle.joined(separator: " → "))\(entry) used up the stack.",
+                summary: "Unbounded recursion through \(cycle.concatenated(separator: " → "))\(entry) used up the stack.",
                 actions: [
                     "Find why the recursion does not end: the base case of \(cycle.first ?? "the cycle") or a cycle in the data it walks.",
                     "Make the recursion iterative or bound its depth; raising the stack size (/STACK, CreateThread's dwStackSize) only helps for deep but finite recursion.",

@@ -27,7 +27,7 @@ public struct WERBucket: Sendable, Hashable {
     /// P1…P8 and the sub-bucket joined with `!`: the same for the same crash in every run of the
     /// same build (no process ids, times or randomised addresses inside modules).
     public var bucketId: String {
-        var text = parameters.joined(separator: "!")
+        var text = parameters.concatenated(separator: "!")
         if let subBucket { text += "!" + subBucket }
         return text
     }
