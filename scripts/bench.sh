@@ -88,11 +88,13 @@ LOG=$BENCH/build.log
 if [ "$BUILD" = 1 ]; then
     say "release builds (log: $LOG)"
     : > "$LOG"
-    # Three ways to link the same CLI; the fully static one is what docs/performance.md recommends.
-    swift build -c release --product dumpinspect >> "$LOG" 2>&1
-    swift build -c release --product dumpinspect --static-swift-stdlib --scratch-path .build-static >> "$LOG" 2>&1
-    swift build -c release --product dumpinspect --static-swift-stdlib -Xswiftc -static-executable \
-        --scratch-path .build-fullstatic >> "$LOG" 2>&1
+    # Three ways to link the same CLI, compiled alike; the fully static one is what
+    # docs/performance.md recommends, built by scripts/release.sh.
+    direct=(-Xswiftc -Xfrontend -Xswiftc -disable-concrete-type-metadata-mangled-name-accessors)
+    swift build -c release --product dumpinspect "${direct[@]}" >> "$LOG" 2>&1
+    swift build -c release --product dumpinspect --static-swift-stdlib "${direct[@]}" \
+        --scratch-path .build-static >> "$LOG" 2>&1
+    scripts/release.sh >> "$LOG" 2>&1
     swift build -c release --package-path Benchmarks >> "$LOG" 2>&1
     for mode in dynamic static-stdlib static-executable; do
         flags=()
