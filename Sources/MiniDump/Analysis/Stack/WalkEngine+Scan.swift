@@ -5,7 +5,7 @@ extension WalkEngine {
     /// Most stack words are data. ``isReturnAddress(_:state:)`` wants `value - 1` inside a module
     /// and `value > 0x1000`, so a word outside `first ... last` (the span of all modules) cannot be
     /// one. When the window lies in one captured range (the usual case) the words are tested in
-    /// place, eight or four at a time with SIMD, and only a group holding a word inside the span is
+    /// place, sixteen or four at a time with SIMD, and only a group holding a word inside the span is
     /// looked at word by word: a 1 MiB x86 stack of data went from 16 to under 2 instructions per
     /// word (docs/performance.md). Otherwise the window is read word by word.
     func scan(from start: UInt64, to end: UInt64, state: inout WalkState) -> (slot: UInt64, value: UInt64)? {
@@ -91,18 +91,20 @@ extension WalkEngine {
         // The same test in 32-bit lanes: the span is clipped at 2^32 - 1, which no word exceeds.
         let first32 = UInt32(truncatingIfNeeded: window.first)
         let span32 = UInt32(truncatingIfNeeded: min(window.span, UInt64(UInt32.max &- first32)))
-        let first = SIMD8<UInt32>(repeating: first32)
-        let span = SIMD8<UInt32>(repeating: span32)
-        let mask = SIMD8<UInt32>(repeating: UInt32(truncatingIfNeeded: window.mask))
-        while words &- index >= 8 {
+        let first = SIMD16<UInt32>(repeating: first32)
+        let span = SIMD16<UInt32>(repeating: span32)
+        let mask32 = UInt32(truncatingIfNeeded: window.mask)
+        // x86 words need no mask; only 32-bit ARM clears the Thumb bit.
+        let mask: SIMD16<UInt32>? = mask32 == .max ? nil : SIMD16<UInt32>(repeating: mask32)
+        while words &- index >= 16 {
             index = Self.firstGroup32(in: raw, from: index, words: words, first: first, span: span, mask: mask)
-            guard words &- index >= 8 else { break }
-            let group = raw.loadUnaligned(fromByteOffset: index &* 4, as: SIMD8<UInt32>.self) & mask
-            for lane in 0..<8 {
-                let value = UInt64(group[lane])
+            guard words &- index >= 16 else { break }
+            for lane in 0..<16 {
+                let word = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: (index &+ lane) &* 4, as: UInt32.self))
+                let value = UInt64(word & mask32)
                 if window.contains(value), isReturnAddress(value, state: &state) { return (index &+ lane, value) }
             }
-            index &+= 8
+            index &+= 16
         }
         #endif
         while index < words {
@@ -131,16 +133,25 @@ extension WalkEngine {
         return index
     }
 
-    /// ``firstGroup64(in:from:words:first:span:mask:)`` for eight 4-byte words.
+    /// ``firstGroup64(in:from:words:first:span:mask:)`` for sixteen 4-byte words; `mask` is `nil`
+    /// when every bit of a word counts.
     private static func firstGroup32(
         in raw: UnsafeRawBufferPointer, from index: Int, words: Int,
-        first: SIMD8<UInt32>, span: SIMD8<UInt32>, mask: SIMD8<UInt32>
+        first: SIMD16<UInt32>, span: SIMD16<UInt32>, mask: SIMD16<UInt32>?
     ) -> Int {
         var index = index
-        while words &- index >= 8 {
-            let group = raw.loadUnaligned(fromByteOffset: index &* 4, as: SIMD8<UInt32>.self) & mask
-            if any((group &- first) .<= span) { return index }
-            index &+= 8
+        if let mask {
+            while words &- index >= 16 {
+                let group = raw.loadUnaligned(fromByteOffset: index &* 4, as: SIMD16<UInt32>.self) & mask
+                if any((group &- first) .<= span) { return index }
+                index &+= 16
+            }
+        } else {
+            while words &- index >= 16 {
+                let group = raw.loadUnaligned(fromByteOffset: index &* 4, as: SIMD16<UInt32>.self)
+                if any((group &- first) .<= span) { return index }
+                index &+= 16
+            }
         }
         return index
     }
