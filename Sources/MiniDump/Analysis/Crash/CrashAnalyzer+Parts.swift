@@ -74,8 +74,6 @@ extension CrashAnalyzer {
             if known.count < 4096 { known[frame.address] = (frame, key) }
             return key
         }
-        var functions = [String: String?]()
-        for item in keyed { functions[item.key] = item.function }
         var usage: StackUsage?
         if let record = evidence.exception {
             usage = stackUsage(evidence, threadId: record.threadId)
@@ -90,7 +88,7 @@ extension CrashAnalyzer {
         let order = cycle.callOrder
         // The caller that entered the recursion: the first frame past the run that the walker did not
         // merely find by scanning (scanned words there are often stale return addresses).
-        let members = Set(cycle.frames)
+        let members = cycle.frames
         var entry: String?
         for index in cycle.endIndex..<min(keyed.count, cycle.endIndex + Self.entrySearchFrames) {
             let frame = evidence.frames[index]
@@ -100,9 +98,17 @@ extension CrashAnalyzer {
             }
         }
         return StackOverflowSummary(
-            cycle: order, cycleFunctions: order.map { functions[$0] ?? nil }, entryFrame: entry,
+            cycle: order, cycleFunctions: order.map { Self.function(of: $0, in: keyed[cycle.startIndex...]) },
+            entryFrame: entry,
             repetitions: cycle.repetitions, walkedFrames: keyed.count, walkTruncated: evidence.framesTruncated,
             stackUsage: usage)
+    }
+
+    /// The function named by frame key `key`: a key names its function (`module!function`) or
+    /// none (`module+offset`, an address), so the first frame with the key in `keyed` says it.
+    /// Cycle members appear within one period of the run's start.
+    static func function(of key: String, in keyed: ArraySlice<(key: String, function: String?)>) -> String? {
+        keyed.first { $0.key == key }?.function ?? nil
     }
 
     /// True when two frames name the same place (everything ``frameKey(_:isCaller:)`` reads).

@@ -19,6 +19,8 @@ public enum RecursionDetector {
     public static let defaultMaxFrames = 200_000
     /// The hard ceiling on `maxPeriod` (1,024).
     public static let periodCeiling = 1_024
+    /// How many preceding frames a frame is compared with before it is hashed.
+    static let lookBack = 4
 
     /// The dominant repeating cycle of `frames` (innermost first), or `nil` when no cycle repeats at
     /// least `minimumRepetitions` times (at least 2).
@@ -30,38 +32,56 @@ public enum RecursionDetector {
         let limit = min(max(1, maxPeriod), periodCeiling, count / 2)
         let needed = max(2, minimumRepetitions)
         guard count >= 2, limit >= 1 else { return nil }
-        // Intern the frames so comparisons are integer compares.
+        // Intern the frames so comparisons are integer compares. A recursion repeats the frames a
+        // few places back, so those are compared first and only the others are hashed (hashing a
+        // frame's module name was a third of the detector's cost on a deep stack).
         var ids = [Int]()
         ids.reserveCapacity(count)
         var table = [Frame: Int]()
-        for frame in frames.prefix(count) {
-            if let id = table[frame] {
-                ids.append(id)
-            } else {
-                let id = table.count
-                table[frame] = id
-                ids.append(id)
+        for index in 0..<count {
+            let frame = frames[index]
+            var id = -1
+            for back in 1...Self.lookBack where back <= index && frames[index - back] == frame {
+                id = ids[index - back]
+                break
             }
+            if id < 0 {
+                if let known = table[frame] {
+                    id = known
+                } else {
+                    id = table.count
+                    table[frame] = id
+                }
+            }
+            ids.append(id)
         }
-        // For each period, the longest stretch [start, start + covered).
+        // For each period, the longest stretch [start, start + covered). The ids are read through a
+        // buffer pointer: `count - period` comparisons per period, the detector's whole cost on a
+        // deep stack, without a bounds check each (indices stay below `count`).
         var best = [(start: Int, covered: Int)](repeating: (0, 0), count: limit + 1)
-        for period in 1...limit {
-            var runStart = -1
-            var bestStart = 0
-            var bestCovered = 0
-            for index in 0..<(count - period) {
-                if ids[index] == ids[index + period] {
-                    if runStart < 0 { runStart = index }
-                    let covered = index - runStart + 1 + period
+        ids.withUnsafeBufferPointer { ids in
+            for period in 1...limit {
+                // Each run of matches is measured once, at its end; the first longest run wins.
+                var bestStart = 0
+                var bestCovered = 0
+                let end = count &- period
+                var index = 0
+                while index < end {
+                    guard ids[index] == ids[index &+ period] else {
+                        index &+= 1
+                        continue
+                    }
+                    let runStart = index
+                    index &+= 1
+                    while index < end, ids[index] == ids[index &+ period] { index &+= 1 }
+                    let covered = index &- runStart &+ period
                     if covered > bestCovered {
                         bestCovered = covered
                         bestStart = runStart
                     }
-                } else {
-                    runStart = -1
                 }
+                best[period] = (bestStart, bestCovered)
             }
-            best[period] = (bestStart, bestCovered)
         }
         // The period covering the most frames with enough repetitions; ties go to the shorter one.
         var chosen = 0

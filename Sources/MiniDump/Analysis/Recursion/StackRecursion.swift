@@ -25,11 +25,18 @@ extension CallStack {
         guard let cycle = RecursionDetector.findCycle(in: keys, maxPeriod: maxPeriod, gapTolerance: 16) else {
             return nil
         }
-        var representative = [RecursionKey: StackFrame]()
-        for index in cycle.startIndex..<min(cycle.endIndex, frames.count) where representative[keys[index]] == nil {
-            representative[keys[index]] = frames[index]
+        // One representative frame per member of the cycle (at most 1,024, usually a few): the
+        // first of the run with its key. Searched in the short member list rather than hashed
+        // (hashing each frame's module name cost more than finding the cycle).
+        let members = cycle.frames
+        var representative = [StackFrame?](repeating: nil, count: members.count)
+        var missing = members.count
+        for index in cycle.startIndex..<min(cycle.endIndex, frames.count) where missing > 0 {
+            for member in members.indices where representative[member] == nil && members[member] == keys[index] {
+                representative[member] = frames[index]
+                missing -= 1
+            }
         }
-        let members = Set(cycle.frames)
         var entry: StackFrame?
         for index in cycle.endIndex..<min(frames.count, cycle.endIndex + 16) where !members.contains(keys[index]) {
             if frames[index].trust != .scan {
@@ -39,7 +46,9 @@ extension CallStack {
         }
         return StackRecursion(
             period: cycle.period, repetitions: cycle.repetitions, firstIndex: cycle.startIndex,
-            endIndex: cycle.endIndex, frames: cycle.callOrder.compactMap { representative[$0] }, entryFrame: entry)
+            endIndex: cycle.endIndex,
+            frames: cycle.callOrder.compactMap { key in members.firstIndex(of: key).flatMap { representative[$0] } },
+            entryFrame: entry)
     }
 
     /// The identity of a frame for recursion: module and offset, or the address outside modules.
