@@ -30,6 +30,8 @@ struct DumpInspect: ParsableCommand {
         }
         do {
             try summary.run()
+        } catch let code as ExitCode {
+            ProcessExit.with(code.rawValue)
         } catch {
             exit(withError: error)
         }
