@@ -15,20 +15,26 @@ public struct DumpGUID: Sendable, Hashable, CustomStringConvertible {
         self.data1 = data1
         self.data2 = data2
         self.data3 = data3
-        self.data4 = Array((data4 + [UInt8](repeating: 0, count: 8)).prefix(8))
+        if data4.count == 8 {
+            self.data4 = data4
+        } else {
+            var padded = Array(data4.prefix(8))
+            padded.append(contentsOf: repeatElement(0, count: 8 - padded.count))
+            self.data4 = padded
+        }
     }
 
     /// Reads the 16 bytes as a GUID with little-endian fields, as Windows and Breakpad do; fewer
     /// than 16 bytes are zero-padded.
+    ///
+    /// Read field by field into one array (`Data4`): padding and slicing copies of the input cost
+    /// 4,600 instructions per module, 2.1 M for a 466-module list (docs/performance.md).
     public init(littleEndianBytes bytes: [UInt8]) {
-        let raw = Array((bytes + [UInt8](repeating: 0, count: 16)).prefix(16))
-        var value1: UInt32 = 0
-        for index in (0..<4).reversed() { value1 = value1 << 8 | UInt32(raw[index]) }
-        self.init(
-            data1: value1,
-            data2: UInt16(raw[4]) | UInt16(raw[5]) << 8,
-            data3: UInt16(raw[6]) | UInt16(raw[7]) << 8,
-            data4: Array(raw[8..<16]))
+        func byte(_ index: Int) -> UInt8 { index < bytes.count ? bytes[index] : 0 }
+        self.data1 = UInt32(byte(0)) | UInt32(byte(1)) << 8 | UInt32(byte(2)) << 16 | UInt32(byte(3)) << 24
+        self.data2 = UInt16(byte(4)) | UInt16(byte(5)) << 8
+        self.data3 = UInt16(byte(6)) | UInt16(byte(7)) << 8
+        self.data4 = (8..<16).map(byte)
     }
 
     /// True when every byte is zero.
