@@ -24,13 +24,18 @@ public struct ModuleMap: Sendable {
 
     /// Builds a map over `modules` and `unloadedModules` (in any order).
     public init(modules: [DumpModule], unloadedModules: [UnloadedModule] = [], diagnostics: [DumpDiagnostic] = []) {
-        // Sorted by base, then file order (`index`), then position in the given array.
-        let loaded = modules.enumerated().sorted { lhs, rhs in
-            (lhs.element.baseAddress, lhs.element.index, lhs.offset) < (rhs.element.baseAddress, rhs.element.index, rhs.offset)
-        }.map(\.element)
-        let unloaded = unloadedModules.enumerated().sorted { lhs, rhs in
-            (lhs.element.baseAddress, lhs.element.index, lhs.offset) < (rhs.element.baseAddress, rhs.element.index, rhs.offset)
-        }.map(\.element)
+        // Sorted by base, then file order (`index`), then position in the given array. The
+        // positions are sorted, not the modules: moving whole modules (names, CodeView records)
+        // while sorting cost 1.1 M instructions for 466 modules (docs/performance.md).
+        let loadedOrder = modules.indices.sorted { lhs, rhs in
+            (modules[lhs].baseAddress, modules[lhs].index, lhs) < (modules[rhs].baseAddress, modules[rhs].index, rhs)
+        }
+        let unloadedOrder = unloadedModules.indices.sorted { lhs, rhs in
+            (unloadedModules[lhs].baseAddress, unloadedModules[lhs].index, lhs)
+                < (unloadedModules[rhs].baseAddress, unloadedModules[rhs].index, rhs)
+        }
+        let loaded = loadedOrder.map { modules[$0] }
+        let unloaded = unloadedOrder.map { unloadedModules[$0] }
         self.modules = loaded
         self.unloadedModules = unloaded
         self.diagnostics = diagnostics
