@@ -26,28 +26,45 @@ extension ByteReader {
     /// process costs about 0.5 M instructions of runtime type instantiation, a quarter of what
     /// `dumpinspect summary` does in total (docs/performance.md).
     func utf16String(in range: Range<Int>) -> String {
-        let units = range.count / 2
-        var utf8 = [UInt8]()
-        utf8.reserveCapacity(units)
-        var index = 0
-        while index < units {
-            let unit: UInt16 = loadUnchecked(UInt16.self, at: range.lowerBound + 2 * index)
-            index += 1
-            if unit == 0 { break }
-            var scalar = UInt32(unit)
-            if unit & 0xF800 == 0xD800 {
-                scalar = 0xFFFD
-                if unit < 0xDC00, index < units {
-                    let next: UInt16 = loadUnchecked(UInt16.self, at: range.lowerBound + 2 * index)
-                    if next & 0xFC00 == 0xDC00 {
-                        scalar = 0x1_0000 + (UInt32(unit & 0x3FF) << 10 | UInt32(next & 0x3FF))
-                        index += 1
-                    }
-                }
+        withBytes(in: range) { raw in
+            let units = raw.count / 2
+            // Written straight into the string's storage, sized first: one byte per ASCII unit, at
+            // most three per other unit (a surrogate pair, two units, takes four), up to the NUL.
+            var capacity = 0
+            for index in 0..<units {
+                let unit = UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: index &* 2, as: UInt16.self))
+                if unit == 0 { break }
+                capacity &+= unit < 0x80 ? 1 : 3
             }
-            UTF16Text.appendUTF8(scalar, to: &utf8)
+            guard capacity > 0 else { return "" }
+            return String(unsafeUninitializedCapacity: capacity) { utf8 in
+                var count = 0
+                var index = 0
+                while index < units {
+                    let unit = UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: index &* 2, as: UInt16.self))
+                    index &+= 1
+                    if unit < 0x80 {
+                        if unit == 0 { break }
+                        utf8[count] = UInt8(truncatingIfNeeded: unit)
+                        count &+= 1
+                        continue
+                    }
+                    var scalar = UInt32(unit)
+                    if unit & 0xF800 == 0xD800 {
+                        scalar = 0xFFFD
+                        if unit < 0xDC00, index < units {
+                            let next = UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: index &* 2, as: UInt16.self))
+                            if next & 0xFC00 == 0xDC00 {
+                                scalar = 0x1_0000 + (UInt32(unit & 0x3FF) << 10 | UInt32(next & 0x3FF))
+                                index &+= 1
+                            }
+                        }
+                    }
+                    count = UTF16Text.writeUTF8(scalar, to: utf8, at: count)
+                }
+                return count
+            }
         }
-        return String(decoding: utf8, as: UTF8.self)
     }
 
     /// Decodes bytes in `range` as UTF-8 leniently, stopping at the first NUL.
@@ -83,6 +100,32 @@ enum UTF16Text {
             appendUTF8(scalar, to: &utf8)
         }
         return String(decoding: utf8, as: UTF8.self)
+    }
+
+    /// Writes the UTF-8 encoding of `scalar` (at most U+10FFFF, not a surrogate) at `position`,
+    /// which has room for it; returns the position after it.
+    @inline(__always)
+    static func writeUTF8(_ scalar: UInt32, to utf8: UnsafeMutableBufferPointer<UInt8>, at position: Int) -> Int {
+        switch scalar {
+        case 0..<0x80:
+            utf8[position] = UInt8(scalar)
+            return position + 1
+        case 0x80..<0x800:
+            utf8[position] = UInt8(0xC0 | scalar >> 6)
+            utf8[position + 1] = UInt8(0x80 | scalar & 0x3F)
+            return position + 2
+        case 0x800..<0x1_0000:
+            utf8[position] = UInt8(0xE0 | scalar >> 12)
+            utf8[position + 1] = UInt8(0x80 | scalar >> 6 & 0x3F)
+            utf8[position + 2] = UInt8(0x80 | scalar & 0x3F)
+            return position + 3
+        default:
+            utf8[position] = UInt8(0xF0 | scalar >> 18)
+            utf8[position + 1] = UInt8(0x80 | scalar >> 12 & 0x3F)
+            utf8[position + 2] = UInt8(0x80 | scalar >> 6 & 0x3F)
+            utf8[position + 3] = UInt8(0x80 | scalar & 0x3F)
+            return position + 4
+        }
     }
 
     /// Appends the UTF-8 encoding of `scalar` (at most U+10FFFF, not a surrogate).
