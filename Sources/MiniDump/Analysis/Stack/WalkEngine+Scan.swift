@@ -18,14 +18,18 @@ extension WalkEngine {
         let last = bounds.upperBound
         guard !bounds.isEmpty, first <= last else { return nil }
         let window = CodeSpan(first: first, span: last &- first, mask: scanMask)
-        let direct = memory.withBytes(at: start, count: words * Int(size)) { raw -> (slot: UInt64, value: UInt64)? in
+        func search(_ raw: UnsafeRawBufferPointer) -> (slot: UInt64, value: UInt64)? {
             let hit = size == 8
                 ? firstCandidate64(in: raw, words: words, window: window, state: &state)
                 : firstCandidate32(in: raw, words: words, window: window, state: &state)
             guard let hit else { return nil }
             return (start &+ UInt64(hit.index) &* size, hit.value)
         }
-        if let direct { return direct }
+        let count = words * Int(size)
+        if let stack = state.stack, stack.fileRange(at: start, count: count) != nil {
+            return stack.withBytes(at: start, count: count, search) ?? nil
+        }
+        if let direct = memory.withBytes(at: start, count: count, search) { return direct }
         for index in 0..<words {
             let slot = start &+ UInt64(index) &* size
             guard let raw = memory.pointer(at: slot, size: Int(size)) else { continue }

@@ -78,6 +78,9 @@ struct WalkState {
     var returnAddressVerdicts: [UInt64: Bool] = [:]
     var functionEntries: [UInt64: (UInt64, RuntimeFunction)?] = [:]
     let unwindInfos = UnwindInfoCache()
+    /// The captured segment holding the initial stack pointer, read without a search when the
+    /// memory is an ``AddressSpace``.
+    var stack: AddressSpace.Window?
 
     /// Takes `cost` units from the budget; false (and marks exhaustion) when it is used up.
     mutating func spend(_ cost: Int) -> Bool {
@@ -141,6 +144,7 @@ struct WalkEngine: Sendable {
         if case .arm = architecture { ip &= ~1 }
         var frames = [RawFrame(address: ip, stackPointer: sp, framePointer: initial[architecture.fpIndex], trust: .context)]
         var state = WalkState(stackEnd: stackEnd, budget: limits.maxSteps)
+        state.stack = (memory as? AddressSpace)?.window(containing: sp)
         var current = WalkFrame(registers: initial, trust: .context, pendingReturn: pendingReturn)
         var truncated = false
         while true {
@@ -178,6 +182,7 @@ struct WalkEngine: Sendable {
     /// A pointer-sized stack word, or `nil` when not captured or out of budget.
     func word(at address: UInt64, state: inout WalkState) -> UInt64? {
         guard state.spend(1) else { return nil }
+        if let value = state.stack?.pointer(at: address, size: architecture.pointerSize) { return value }
         return memory.pointer(at: address, size: architecture.pointerSize)
     }
 
