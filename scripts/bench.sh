@@ -95,7 +95,12 @@ if [ "$BUILD" = 1 ]; then
     swift build -c release --product dumpinspect --static-swift-stdlib "${direct[@]}" \
         --scratch-path .build-static >> "$LOG" 2>&1
     scripts/release.sh >> "$LOG" 2>&1
-    swift build -c release --package-path Benchmarks >> "$LOG" 2>&1
+    # SwiftPM can keep a stale list of the main package's files in Benchmarks/.build after a
+    # source file is added there; a clean build of the benchmark package then finds them.
+    swift build -c release --package-path Benchmarks >> "$LOG" 2>&1 || {
+        rm -rf Benchmarks/.build
+        swift build -c release --package-path Benchmarks >> "$LOG" 2>&1
+    }
     for mode in dynamic static-stdlib static-executable; do
         flags=()
         [ "$mode" = static-stdlib ] && flags=(-static-stdlib)
