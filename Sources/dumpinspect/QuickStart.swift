@@ -1,4 +1,3 @@
-
 /// The commonest invocation, recognised without ArgumentParser: `dumpinspect [summary] [--json]
 /// [--no-mmap] FILE`.
 ///
