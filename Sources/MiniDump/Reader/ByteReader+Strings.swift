@@ -26,45 +26,7 @@ extension ByteReader {
     /// process costs about 0.5 M instructions of runtime type instantiation, a quarter of what
     /// `dumpinspect summary` does in total (docs/performance.md).
     func utf16String(in range: Range<Int>) -> String {
-        withBytes(in: range) { raw in
-            let units = raw.count / 2
-            // Written straight into the string's storage, sized first: one byte per ASCII unit, at
-            // most three per other unit (a surrogate pair, two units, takes four), up to the NUL.
-            var capacity = 0
-            for index in 0..<units {
-                let unit = UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: index &* 2, as: UInt16.self))
-                if unit == 0 { break }
-                capacity &+= unit < 0x80 ? 1 : 3
-            }
-            guard capacity > 0 else { return "" }
-            return String(unsafeUninitializedCapacity: capacity) { utf8 in
-                var count = 0
-                var index = 0
-                while index < units {
-                    let unit = UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: index &* 2, as: UInt16.self))
-                    index &+= 1
-                    if unit < 0x80 {
-                        if unit == 0 { break }
-                        utf8[count] = UInt8(truncatingIfNeeded: unit)
-                        count &+= 1
-                        continue
-                    }
-                    var scalar = UInt32(unit)
-                    if unit & 0xF800 == 0xD800 {
-                        scalar = 0xFFFD
-                        if unit < 0xDC00, index < units {
-                            let next = UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: index &* 2, as: UInt16.self))
-                            if next & 0xFC00 == 0xDC00 {
-                                scalar = 0x1_0000 + (UInt32(unit & 0x3FF) << 10 | UInt32(next & 0x3FF))
-                                index &+= 1
-                            }
-                        }
-                    }
-                    count = UTF16Text.writeUTF8(scalar, to: utf8, at: count)
-                }
-                return count
-            }
-        }
+        withBytes(in: range, UTF16Text.string(littleEndianUnits:))
     }
 
     /// Decodes bytes in `range` as UTF-8 leniently, stopping at the first NUL.
@@ -81,25 +43,57 @@ extension ByteReader {
 /// process costs about 0.5 M instructions of runtime type instantiation and that stays slow per
 /// call (docs/performance.md).
 enum UTF16Text {
-    /// The string `units` spell.
+    /// The string `units` spell, up to the first NUL.
     static func string(_ units: some Collection<UInt16>) -> String {
-        var utf8 = [UInt8]()
-        utf8.reserveCapacity(units.count)
-        var index = units.startIndex
-        while index != units.endIndex {
-            let unit = units[index]
-            index = units.index(after: index)
-            var scalar = UInt32(unit)
-            if unit & 0xF800 == 0xD800 {
-                scalar = 0xFFFD
-                if unit < 0xDC00, index != units.endIndex, units[index] & 0xFC00 == 0xDC00 {
-                    scalar = 0x1_0000 + (UInt32(unit & 0x3FF) << 10 | UInt32(units[index] & 0x3FF))
-                    index = units.index(after: index)
-                }
-            }
-            appendUTF8(scalar, to: &utf8)
+        units.map(\.littleEndian).withUnsafeBytes(string(littleEndianUnits:))
+    }
+
+    /// The string the UTF-16LE code units in `raw` spell, up to the first NUL (an odd last byte is
+    /// ignored).
+    ///
+    /// Written straight into the string's storage, sized first: one byte per ASCII unit, at most
+    /// three per other unit (a surrogate pair, two units, takes four). Appending to an array and
+    /// copying it into a `String` cost about 3,000 instructions per module name
+    /// (docs/performance.md).
+    static func string(littleEndianUnits raw: UnsafeRawBufferPointer) -> String {
+        let count = raw.count / 2
+        func unit(_ index: Int) -> UInt16 {
+            UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: index &* 2, as: UInt16.self))
         }
-        return String(decoding: utf8, as: UTF8.self)
+        var capacity = 0
+        for index in 0..<count {
+            let code = unit(index)
+            if code == 0 { break }
+            capacity &+= code < 0x80 ? 1 : 3
+        }
+        guard capacity > 0 else { return "" }
+        return String(unsafeUninitializedCapacity: capacity) { utf8 in
+            var written = 0
+            var index = 0
+            while index < count {
+                let code = unit(index)
+                index &+= 1
+                if code < 0x80 {
+                    if code == 0 { break }
+                    utf8[written] = UInt8(truncatingIfNeeded: code)
+                    written &+= 1
+                    continue
+                }
+                var scalar = UInt32(code)
+                if code & 0xF800 == 0xD800 {
+                    scalar = 0xFFFD
+                    if code < 0xDC00, index < count {
+                        let next = unit(index)
+                        if next & 0xFC00 == 0xDC00 {
+                            scalar = 0x1_0000 + (UInt32(code & 0x3FF) << 10 | UInt32(next & 0x3FF))
+                            index &+= 1
+                        }
+                    }
+                }
+                written = writeUTF8(scalar, to: utf8, at: written)
+            }
+            return written
+        }
     }
 
     /// Writes the UTF-8 encoding of `scalar` (at most U+10FFFF, not a surrogate) at `position`,
@@ -125,27 +119,6 @@ enum UTF16Text {
             utf8[position + 2] = UInt8(0x80 | scalar >> 6 & 0x3F)
             utf8[position + 3] = UInt8(0x80 | scalar & 0x3F)
             return position + 4
-        }
-    }
-
-    /// Appends the UTF-8 encoding of `scalar` (at most U+10FFFF, not a surrogate).
-    @inline(__always)
-    static func appendUTF8(_ scalar: UInt32, to utf8: inout [UInt8]) {
-        switch scalar {
-        case 0..<0x80:
-            utf8.append(UInt8(scalar))
-        case 0x80..<0x800:
-            utf8.append(UInt8(0xC0 | scalar >> 6))
-            utf8.append(UInt8(0x80 | scalar & 0x3F))
-        case 0x800..<0x1_0000:
-            utf8.append(UInt8(0xE0 | scalar >> 12))
-            utf8.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-            utf8.append(UInt8(0x80 | scalar & 0x3F))
-        default:
-            utf8.append(UInt8(0xF0 | scalar >> 18))
-            utf8.append(UInt8(0x80 | scalar >> 12 & 0x3F))
-            utf8.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-            utf8.append(UInt8(0x80 | scalar & 0x3F))
         }
     }
 }
