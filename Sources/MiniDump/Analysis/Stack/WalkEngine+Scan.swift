@@ -26,9 +26,9 @@ extension WalkEngine {
             return (start &+ UInt64(hit.index) &* size, hit.value)
         }
         let count = words * Int(size)
-        if let stack = state.stack, stack.fileRange(at: start, count: count) != nil {
-            return stack.withBytes(at: start, count: count, search) ?? nil
-        }
+        // In place when the window lies in the walk's stack segment or in any one captured
+        // segment (the answer is then final); otherwise word by word.
+        if let stack = state.stack, let direct = stack.withBytes(at: start, count: count, search) { return direct }
         if let direct = memory.withBytes(at: start, count: count, search) { return direct }
         for index in 0..<words {
             let slot = start &+ UInt64(index) &* size
