@@ -5,7 +5,7 @@ import Synchronization
 /// Decoding runs outside the lock, so decoders may ask for other streams; two threads racing on the
 /// same stream may both decode it, and the first result stored wins.
 ///
-/// The entries are a plain array searched by key: a file has a few dozen keys at most, so a linear
+/// The entries are a short list searched by key: a file has a few dozen keys at most, so a linear
 /// search costs no more than hashing, and it avoids the runtime type instantiation a
 /// `[String: any Sendable]` dictionary and `Result<T, MiniDumpError>` cost on first use in a process
 /// (about 0.6 M instructions — a fifth of `dumpinspect summary`; see docs/performance.md).
@@ -24,34 +24,50 @@ final class DecodeCache: Sendable {
         }
     }
 
-    private struct Entry: Sendable {
+    /// One decoded key: a list node, newest first. Nodes rather than an array of structs: an array
+    /// of this file's private struct had its storage type looked up at run time on every append
+    /// and copy (about 0.1 M instructions per `summary`; docs/performance.md).
+    private final class Node: Sendable {
         let key: String
-        var outcome: Outcome
+        let outcome: Outcome
+        let next: Node?
+
+        init(key: String, outcome: Outcome, next: Node?) {
+            self.key = key
+            self.outcome = outcome
+            self.next = next
+        }
+
+        /// The newest node for `key` in the list starting here.
+        func find(_ key: String) -> Node? {
+            var node: Node? = self
+            while let current = node {
+                if current.key == key { return current }
+                node = current.next
+            }
+            return nil
+        }
     }
 
-    private let storage = Mutex<[Entry]>([])
+    private let storage = Mutex<Node?>(nil)
 
     init() {}
 
     func value<T: Sendable>(
         _ key: String, _ decode: () throws(MiniDumpError) -> T
     ) throws(MiniDumpError) -> T {
-        if let cached = storage.withLock({ entries in entries.first { $0.key == key }?.outcome }),
-           let value = try cached.get(as: T.self) {
+        if let cached = storage.withLock({ $0?.find(key)?.outcome }), let value = try cached.get(as: T.self) {
             return value
         }
         let outcome: Outcome
         do { outcome = .value(try decode()) } catch { outcome = .error(error) }
-        let stored = storage.withLock { entries -> Outcome in
-            guard let index = entries.firstIndex(where: { $0.key == key }) else {
-                entries.append(Entry(key: key, outcome: outcome))
-                return outcome
+        let stored = storage.withLock { head -> Outcome in
+            if let existing = head?.find(key) {
+                // A different type under the same key replaces it; otherwise the first stored wins.
+                guard case .value(let value) = existing.outcome, !(value is T) else { return existing.outcome }
             }
-            if case .value(let value) = entries[index].outcome, !(value is T) {
-                entries[index].outcome = outcome  // a different type under the same key: replace it
-                return outcome
-            }
-            return entries[index].outcome
+            head = Node(key: key, outcome: outcome, next: head)
+            return outcome
         }
         if let value = try stored.get(as: T.self) { return value }
         return try decode()
