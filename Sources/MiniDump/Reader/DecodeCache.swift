@@ -56,20 +56,23 @@ final class DecodeCache: Sendable {
     func value<T: Sendable>(
         _ key: String, _ decode: () throws(MiniDumpError) -> T
     ) throws(MiniDumpError) -> T {
-        if let cached = storage.withLock({ $0?.find(key)?.outcome }), let value = try cached.get(as: T.self) {
+        // The locked closures hand out nodes (immutable) rather than outcomes: a generic `withLock`
+        // returning `Outcome?` looked up that type's metadata at run time on every call.
+        if let cached = storage.withLock({ $0?.find(key) }), let value = try cached.outcome.get(as: T.self) {
             return value
         }
         let outcome: Outcome
         do { outcome = .value(try decode()) } catch { outcome = .error(error) }
-        let stored = storage.withLock { head -> Outcome in
+        let stored = storage.withLock { head -> Node in
             if let existing = head?.find(key) {
                 // A different type under the same key replaces it; otherwise the first stored wins.
-                guard case .value(let value) = existing.outcome, !(value is T) else { return existing.outcome }
+                guard case .value(let value) = existing.outcome, !(value is T) else { return existing }
             }
-            head = Node(key: key, outcome: outcome, next: head)
-            return outcome
+            let node = Node(key: key, outcome: outcome, next: head)
+            head = node
+            return node
         }
-        if let value = try stored.get(as: T.self) { return value }
+        if let value = try stored.outcome.get(as: T.self) { return value }
         return try decode()
     }
 }

@@ -9,7 +9,13 @@ struct RegisterFile: Sendable, Hashable {
     private(set) var validMask: UInt64 = 0
 
     init(count: Int) {
-        values = [UInt64](repeating: 0, count: max(0, min(count, 64)))
+        // Reserved and appended rather than `[UInt64](repeating:count:)`, which allocates through
+        // the standard library's unspecialised path and looks up the array's storage type at run
+        // time: about 500 instructions for each frame a walk makes (docs/performance.md).
+        let count = max(0, min(count, 64))
+        values = []
+        values.reserveCapacity(count)
+        for _ in 0..<count { values.append(0) }
     }
 
     /// The value of register `index`, or `nil` when unknown or out of range.
