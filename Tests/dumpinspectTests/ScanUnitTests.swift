@@ -167,6 +167,17 @@ import Testing
         #expect(CrashIdentity(processId: 1).matches(CrashIdentity(processId: 1, threadId: 3)))
     }
 
+    @Test func smallFilesAreReadWholeLargeOnesMapped() {
+        let limit = ScanFileReader.readWholeLimit
+        #expect(ScanFileReader.access(forSize: 0, allowed: .mapped) == .read)
+        #expect(ScanFileReader.access(forSize: limit, allowed: .mapped) == .read)
+        #expect(ScanFileReader.access(forSize: limit + 1, allowed: .mapped) == .mapped)
+        #expect(ScanFileReader.access(forSize: 16 << 30, allowed: .mapped) == .mapped)
+        // --no-mmap reads every file.
+        #expect(ScanFileReader.access(forSize: limit + 1, allowed: .read) == .read)
+        #expect(ScanFileReader.access(forSize: 16 << 30, allowed: .read) == .read)
+    }
+
     @Test func vanishedAndSpecialFilesAreRecordsNotCrashes() {
         let reader = ScanFileReader()
         let gone = reader.record(for: ScanInput(path: "/no/such/dir/x.dmp", relativePath: "x.dmp"))

@@ -8,7 +8,21 @@ import MiniDump
 /// file is skipped. A file whose content says it is a dump but that cannot be read is an error, and so
 /// is a damaged gzip file or cabinet (it may have held a dump).
 struct ScanFileReader: Sendable {
+    /// `.mapped`: files larger than ``readWholeLimit`` are mapped, smaller ones read whole;
+    /// `.read` (`--no-mmap`): every file is read whole.
     var access: MiniDumpFile.Access = .mapped
+
+    /// Files up to this size are read into memory even when mapping is allowed. For thousands of
+    /// small dumps that is faster: a read reuses the same heap pages file after file, while each
+    /// mapping costs its page faults, and unmapping it in a process with several threads costs a
+    /// TLB flush on every core (docs/performance.md). Large dumps, of which the analysis touches
+    /// little, stay mapped.
+    static let readWholeLimit: UInt64 = 4 << 20
+
+    /// How a file of `size` bytes is opened when `allowed` is the access the scan was given.
+    static func access(forSize size: UInt64, allowed: MiniDumpFile.Access) -> MiniDumpFile.Access {
+        allowed == .mapped && size > readWholeLimit ? .mapped : .read
+    }
 
     /// The records of every file of `unit`, in the unit's order.
     func records(for unit: ScanUnit) -> [ScanRecord] {
@@ -67,7 +81,7 @@ struct ScanFileReader: Sendable {
         }
         let members: [DumpMember]
         do throws(MiniDumpError) {
-            members = try MiniDumpFile.openAll(path: input.path, access: access)
+            members = try MiniDumpFile.openAll(path: input.path, access: Self.access(forSize: size, allowed: access))
         } catch {
             let skip = error.kind == .notMiniDump && format != .minidump && !namedLikeDump
             return .failed(input, skip ? .skipped : .error, Self.describe(error, format: format), size: size)

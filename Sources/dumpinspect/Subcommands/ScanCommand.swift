@@ -51,7 +51,7 @@ struct ScanCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Also list the files that are not dumps (table) or write them with status \"skipped\" (json, ndjson, csv).")
     var verbose = false
 
-    @Flag(name: .customLong("no-mmap"), help: "Read each file into memory instead of mapping it (safe when files may be truncated while they are read).")
+    @Flag(name: .customLong("no-mmap"), help: "Read every file into memory; by default only files up to 4 MiB are, larger ones are mapped (reading is safe when files may be truncated while they are read).")
     var noMmap = false
 
     @Flag(name: .customLong("no-progress"), help: "Never draw the progress line (it is drawn only when standard error is a terminal).")
