@@ -9,15 +9,35 @@ extension WalkEngine {
         var frames = [StackFrame]()
         frames.reserveCapacity(raw.count)
         var notes = notes
+        // Where the last few return addresses were named (indices into `frames`): a recursion
+        // repeats a handful of them, and naming one costs two cache lookups and a search of the
+        // exports (docs/performance.md).
+        var recent = [Int]()
+        var oldest = 0
         for (index, frame) in raw.enumerated() {
             var output = StackFrame(
                 index: index, address: frame.address, stackPointer: frame.stackPointer,
                 framePointer: frame.framePointer, trust: frame.trust)
-            if let symbol = resolver.resolve(frame.address, isReturnAddress: index > 0) {
-                output.module = symbol.module
-                output.moduleOffset = symbol.moduleOffset
-                output.function = symbol.function
-                output.functionOffset = symbol.functionOffset
+            if index > 0, let known = recent.first(where: { frames[$0].address == frame.address }) {
+                output.module = frames[known].module
+                output.moduleOffset = frames[known].moduleOffset
+                output.function = frames[known].function
+                output.functionOffset = frames[known].functionOffset
+            } else {
+                if let symbol = resolver.resolve(frame.address, isReturnAddress: index > 0) {
+                    output.module = symbol.module
+                    output.moduleOffset = symbol.moduleOffset
+                    output.function = symbol.function
+                    output.functionOffset = symbol.functionOffset
+                }
+                if index > 0 {
+                    if recent.count < Self.recentSymbols {
+                        recent.append(frames.count)
+                    } else {
+                        recent[oldest] = frames.count
+                        oldest = (oldest + 1) % Self.recentSymbols
+                    }
+                }
             }
             frames.append(output)
         }
@@ -28,4 +48,7 @@ extension WalkEngine {
         }
         return CallStack(threadId: threadId, architecture: reported, frames: frames, truncated: truncated, notes: notes)
     }
+
+    /// How many recently named return addresses a call stack's naming remembers.
+    static let recentSymbols = 8
 }

@@ -27,7 +27,7 @@ extension WalkEngine {
         }
         guard state.spend(4) else { return nil }
         if let (base, function) = found {
-            let unwinder = X64VirtualUnwinder(memory: memory, infos: state.unwindInfos)
+            let unwinder = X64VirtualUnwinder(memory: memory, infos: state.unwindInfos, stack: state.stack)
             guard let caller = unwinder.unwind(registers, imageBase: base, function: function, detectEpilog: isContext),
                   let newRip = caller[X64Index.rip], let newRsp = caller[X64Index.rsp], newRsp > rsp
             else { return nil }

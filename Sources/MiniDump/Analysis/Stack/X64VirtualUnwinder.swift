@@ -13,6 +13,16 @@ struct X64VirtualUnwinder {
     let memory: any MemoryReading
     /// Parsed records shared by the steps of one walk, or `nil` to parse every time.
     var infos: UnwindInfoCache? = nil
+    /// The walked thread's stack segment, read directly when it holds the slot (most reads): through
+    /// `any MemoryReading` each 8-byte load was an unspecialised generic call and a segment search,
+    /// about 340 instructions (docs/performance.md).
+    var stack: AddressSpace.Window? = nil
+
+    /// The 8-byte value at `address` (a stack slot), or `nil` when it was not captured.
+    func slot(at address: UInt64) -> UInt64? {
+        if let value = stack?.pointer(at: address, size: 8) { return value }
+        return memory.value(UInt64.self, at: address)
+    }
 
     /// The caller's registers, or `nil` when the unwind data or the stack bytes it needs are missing.
     ///
@@ -61,7 +71,7 @@ struct X64VirtualUnwinder {
                 guard let rsp = context[X64Index.rsp] else { return nil }
                 switch code.operation {
                 case .pushNonvolatile:
-                    guard let value = memory.value(UInt64.self, at: rsp) else { return nil }
+                    guard let value = slot(at: rsp) else { return nil }
                     if Int(code.info) != X64Index.rsp { context[Int(code.info)] = value }
                     context[X64Index.rsp] = rsp &+ 8
                 case .allocLarge, .allocSmall:
@@ -70,14 +80,14 @@ struct X64VirtualUnwinder {
                     guard info.frameRegister != 0, let value = context[Int(info.frameRegister)] else { return nil }
                     context[X64Index.rsp] = value &- UInt64(info.frameOffset)
                 case .saveNonvolatile, .saveNonvolatileFar:
-                    guard let value = memory.value(UInt64.self, at: frameBase &+ UInt64(code.operand)) else { return nil }
+                    guard let value = slot(at: frameBase &+ UInt64(code.operand)) else { return nil }
                     if Int(code.info) != X64Index.rsp { context[Int(code.info)] = value }
                 case .pushMachineFrame:
                     // Only meaningful as the last code of a non-chained record.
                     guard position == info.codes.count - 1 else { continue }
                     let base = rsp &+ UInt64(code.operand)
-                    guard let newRip = memory.value(UInt64.self, at: base),
-                          let newRsp = memory.value(UInt64.self, at: base &+ 24) else { return nil }
+                    guard let newRip = slot(at: base),
+                          let newRsp = slot(at: base &+ 24) else { return nil }
                     context[X64Index.rip] = newRip
                     context[X64Index.rsp] = newRsp
                     machineFrame = true
@@ -94,7 +104,7 @@ struct X64VirtualUnwinder {
         }
 
         if !machineFrame {
-            guard let rsp = context[X64Index.rsp], let returnAddress = memory.value(UInt64.self, at: rsp) else { return nil }
+            guard let rsp = context[X64Index.rsp], let returnAddress = slot(at: rsp) else { return nil }
             context[X64Index.rip] = returnAddress
             context[X64Index.rsp] = rsp &+ 8
         }
@@ -199,11 +209,11 @@ struct X64VirtualUnwinder {
         }
         guard terminates else { return nil }
         for register in pops {
-            guard let value = memory.value(UInt64.self, at: rsp) else { return nil }
+            guard let value = slot(at: rsp) else { return nil }
             if register != X64Index.rsp { context[register] = value }
             rsp = rsp &+ 8
         }
-        guard let returnAddress = memory.value(UInt64.self, at: rsp) else { return nil }
+        guard let returnAddress = slot(at: rsp) else { return nil }
         context[X64Index.rip] = returnAddress
         context[X64Index.rsp] = rsp &+ 8
         context.invalidate(X64Index.volatile)
