@@ -65,21 +65,40 @@ extension CrashAnalyzer {
 
     func stackOverflowSummary(_ evidence: CrashEvidence) -> StackOverflowSummary {
         // A deep recursion repeats a few call sites thousands of times: each caller frame's key is
-        // built once per distinct frame rather than once per frame (docs/performance.md).
-        var known = [UInt64: (frame: CrashEvidence.Frame, key: (key: String, function: String?))]()
-        let keyed = evidence.frames.enumerated().map { index, frame -> (key: String, function: String?) in
-            guard index > 0 else { return frameKey(frame, isCaller: false) }
-            if let hit = known[frame.address], Self.sameSymbol(hit.frame, frame) { return hit.key }
-            let key = frameKey(frame, isCaller: true)
-            if known.count < 4096 { known[frame.address] = (frame, key) }
-            return key
+        // built once per distinct frame rather than once per frame, and found again among the last
+        // few distinct frames (no hashing) or by address (docs/performance.md).
+        let frames = evidence.frames
+        var keyed = [(key: String, function: String?)]()
+        keyed.reserveCapacity(frames.count)
+        var known = [UInt64: Int]()  // address -> index of a frame keyed with it
+        var recent = [Int]()  // indices of the last few distinct caller frames keyed
+        var oldest = 0
+        for (index, frame) in frames.enumerated() {
+            guard index > 0 else {
+                keyed.append(frameKey(frame, isCaller: false))
+                continue
+            }
+            let same = { (other: Int) in Self.sameSymbol(frames[other], frame) }
+            if let hit = recent.first(where: { frames[$0].address == frame.address && same($0) })
+                ?? known[frame.address].flatMap({ same($0) ? $0 : nil }) {
+                keyed.append(keyed[hit])
+                continue
+            }
+            keyed.append(frameKey(frame, isCaller: true))
+            if known.count < 4096 { known[frame.address] = index }
+            if recent.count < Self.recentKeys {
+                recent.append(index)
+            } else {
+                recent[oldest] = index
+                oldest = (oldest + 1) % Self.recentKeys
+            }
         }
         var usage: StackUsage?
         if let record = evidence.exception {
             usage = stackUsage(evidence, threadId: record.threadId)
         }
         guard let cycle = RecursionDetector.findCycle(
-            in: keyed.map(\.key), maxPeriod: maxRecursionPeriod, gapTolerance: Self.recursionGapTolerance)
+            in: keyed.map { $0.key }, maxPeriod: maxRecursionPeriod, gapTolerance: Self.recursionGapTolerance)
         else {
             return StackOverflowSummary(
                 cycle: [], cycleFunctions: [], entryFrame: nil, repetitions: 0, walkedFrames: keyed.count,
@@ -117,6 +136,8 @@ extension CrashAnalyzer {
             && lhs.function == rhs.function && lhs.functionOffset == rhs.functionOffset
     }
 
+    /// How many recently keyed distinct frames ``stackOverflowSummary(_:)`` compares before hashing.
+    static let recentKeys = 8
     /// Foreign frames a recursion run may be extended over (stale scanned return addresses).
     static let recursionGapTolerance = 16
     /// How far past the recursion the entering caller is looked for.
