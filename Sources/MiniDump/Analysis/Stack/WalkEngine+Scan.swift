@@ -17,7 +17,7 @@ extension WalkEngine {
         let first = max(bounds.lowerBound, 0x1000) &+ 1
         let last = bounds.upperBound
         guard !bounds.isEmpty, first <= last else { return nil }
-        let window = CodeSpan(first: first, span: last &- first, mask: scanMask)
+        let window = CodeSpan(first: first, span: last &- first, mask: codeAddressMask)
         func search(_ raw: UnsafeRawBufferPointer) -> (slot: UInt64, value: UInt64)? {
             let hit = size == 8
                 ? firstCandidate64(in: raw, words: words, window: window, state: &state)
@@ -46,15 +46,6 @@ extension WalkEngine {
         var mask: UInt64
 
         func contains(_ value: UInt64) -> Bool { value &- first <= span }
-    }
-
-    /// The bits of a stack word that form a code address (``codeAddress(_:)`` as a mask).
-    var scanMask: UInt64 {
-        switch architecture {
-        case .arm64: addressMask
-        case .arm: ~1
-        default: ~0
-        }
     }
 
     /// The index and value of the first 8-byte word of `raw` that is a plausible return address.

@@ -187,11 +187,15 @@ struct WalkEngine: Sendable {
     }
 
     /// A code address with ARM64 pointer-authentication bits (or the Thumb bit) removed.
-    func codeAddress(_ value: UInt64) -> UInt64 {
+    func codeAddress(_ value: UInt64) -> UInt64 { value & codeAddressMask }
+
+    /// The bits of a word that form a code address: ARM64 drops pointer-authentication bits, ARM the
+    /// Thumb bit.
+    var codeAddressMask: UInt64 {
         switch architecture {
-        case .arm64: value & addressMask
-        case .arm: value & ~1
-        default: value
+        case .arm64: addressMask
+        case .arm: ~1
+        default: ~0
         }
     }
 
