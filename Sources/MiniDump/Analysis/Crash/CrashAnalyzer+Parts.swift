@@ -71,27 +71,21 @@ extension CrashAnalyzer {
         var keyed = [(key: String, function: String?)]()
         keyed.reserveCapacity(frames.count)
         var known = [UInt64: Int]()  // address -> index of a frame keyed with it
-        var recent = [Int]()  // indices of the last few distinct caller frames keyed
-        var oldest = 0
+        var recent = RecentIndices()  // the last few distinct caller frames keyed
         for (index, frame) in frames.enumerated() {
             guard index > 0 else {
                 keyed.append(frameKey(frame, isCaller: false))
                 continue
             }
-            let same = { (other: Int) in Self.sameSymbol(frames[other], frame) }
-            if let hit = recent.first(where: { frames[$0].address == frame.address && same($0) })
-                ?? known[frame.address].flatMap({ same($0) ? $0 : nil }) {
+            // Addresses compared inline first: `sameSymbol` copies both frames (their strings).
+            if let hit = recent.first(where: { frames[$0].address == frame.address && Self.sameSymbol(frames[$0], frame) })
+                ?? known[frame.address].flatMap({ Self.sameSymbol(frames[$0], frame) ? $0 : nil }) {
                 keyed.append(keyed[hit])
                 continue
             }
             keyed.append(frameKey(frame, isCaller: true))
             if known.count < 4096 { known[frame.address] = index }
-            if recent.count < Self.recentKeys {
-                recent.append(index)
-            } else {
-                recent[oldest] = index
-                oldest = (oldest + 1) % Self.recentKeys
-            }
+            recent.remember(index)
         }
         var usage: StackUsage?
         if let record = evidence.exception {
@@ -136,8 +130,6 @@ extension CrashAnalyzer {
             && lhs.function == rhs.function && lhs.functionOffset == rhs.functionOffset
     }
 
-    /// How many recently keyed distinct frames ``stackOverflowSummary(_:)`` compares before hashing.
-    static let recentKeys = 8
     /// Foreign frames a recursion run may be extended over (stale scanned return addresses).
     static let recursionGapTolerance = 16
     /// How far past the recursion the entering caller is looked for.

@@ -9,11 +9,9 @@ extension WalkEngine {
         var frames = [StackFrame]()
         frames.reserveCapacity(raw.count)
         var notes = notes
-        // Where the last few return addresses were named (indices into `frames`): a recursion
-        // repeats a handful of them, and naming one costs two cache lookups and a search of the
-        // exports (docs/performance.md).
-        var recent = [Int]()
-        var oldest = 0
+        // Where the last few return addresses were named (positions in `frames`): naming one
+        // costs two cache lookups and a search of the exports.
+        var recent = RecentIndices()
         for (index, frame) in raw.enumerated() {
             var output = StackFrame(
                 index: index, address: frame.address, stackPointer: frame.stackPointer,
@@ -30,14 +28,7 @@ extension WalkEngine {
                     output.function = symbol.function
                     output.functionOffset = symbol.functionOffset
                 }
-                if index > 0 {
-                    if recent.count < Self.recentSymbols {
-                        recent.append(frames.count)
-                    } else {
-                        recent[oldest] = frames.count
-                        oldest = (oldest + 1) % Self.recentSymbols
-                    }
-                }
+                if index > 0 { recent.remember(frames.count) }
             }
             frames.append(output)
         }
@@ -48,7 +39,4 @@ extension WalkEngine {
         }
         return CallStack(threadId: threadId, architecture: reported, frames: frames, truncated: truncated, notes: notes)
     }
-
-    /// How many recently named return addresses a call stack's naming remembers.
-    static let recentSymbols = 8
 }
