@@ -137,4 +137,9 @@ public struct MiniDumpFile: Sendable {
     func cached<T: Sendable>(_ key: String, _ decode: () throws(MiniDumpError) -> T) throws(MiniDumpError) -> T {
         try cache.value(key, decode)
     }
+
+    /// ``cached(_:_:)`` for a stream the dump may lack (`nil` is remembered too).
+    func cached<T: Sendable>(_ key: String, _ decode: () throws(MiniDumpError) -> T?) throws(MiniDumpError) -> T? {
+        try cache.value(key, decode)
+    }
 }

@@ -59,4 +59,29 @@ struct DecodeCacheTests {
         #expect(again == "one")
         #expect(runs.value == 0)
     }
+
+    @Test("A stream the dump lacks is looked for once; an optional of another type decodes on its own")
+    func remembersAbsence() throws {
+        let cache = DecodeCache()
+        let runs = Counter()
+        for _ in 0..<3 {
+            let found = try cache.value("systemInfo") { () throws(MiniDumpError) -> Int? in
+                runs.bump()
+                return nil
+            }
+            #expect(found == nil)
+        }
+        #expect(runs.value == 1)
+        // The same key asked for as another optional type is not answered by the stored absence.
+        let other = try cache.value("systemInfo") { () throws(MiniDumpError) -> String? in "x86" }
+        #expect(other == "x86")
+        // A present optional value is returned as it is, and stored once.
+        let present = try cache.value("miscInfo") { () throws(MiniDumpError) -> Int? in
+            runs.bump()
+            return 7
+        }
+        #expect(present == 7)
+        #expect(try cache.value("miscInfo") { () throws(MiniDumpError) -> Int? in nil } == 7)
+        #expect(runs.value == 2)
+    }
 }
