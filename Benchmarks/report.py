@@ -63,7 +63,7 @@ say("median over dumpinspect's (fully static build) on the same case.")
 say("")
 say("| Case | Tool | Runs | Median ms | Mean ± σ ms | Min ms | User ms | Sys ms | Peak RSS MiB | × di |")
 say("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
-order = ["floor", "summary-real1", "summary-real2", "modules-real1", "modules-real2", "summary-16g", "modules-16g",
+order = ["floor", "summary-tiny", "summary-real1", "summary-real2", "modules-real1", "modules-real2", "summary-16g", "modules-16g",
          "stack-10k", "scan-10k"]
 for case in sorted(table, key=lambda c: (order.index(c) if c in order else 99, c)):
     tools = table[case]
@@ -116,4 +116,21 @@ check("scan, in-process cost per dump (one thread)", corpus and float(corpus["mi
 say("Targets (medians):")
 say("")
 out.extend(checks)
+# Context for the floor target: how much of the gap no reader of the dump can avoid.
+floor = get("floor", "floor-static-executable")
+read = get("floor", "floor-read-real1")
+tiny = get("summary-tiny", "dumpinspect")
+context = []
+if floor and read:
+    context.append(f"- floor that also maps and reads real1 once / floor: {read['median'] / floor['median']:.2f}×")
+if read and di:
+    context.append(f"- dumpinspect summary --json real1 / that floor: {di['median'] / read['median']:.2f}×")
+if floor and tiny:
+    context.append(f"- dumpinspect summary --json of a 4 KiB dump (TestDumps/padded-lists.dmp) / floor: "
+                   f"{tiny['median'] / floor['median']:.2f}×")
+if context:
+    say("")
+    say("Context (not targets):")
+    say("")
+    out.extend(context)
 print("\n".join(out))

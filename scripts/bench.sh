@@ -111,8 +111,9 @@ if [ "$BUILD" = 1 ]; then
             swiftc -O "${flags[@]}" Benchmarks/Floor/floor-foundation.swift -o "$FLOOR/foundation-$mode" >> "$LOG" 2>&1
         fi
     done
+    swiftc -O -static-executable Benchmarks/Floor/floor-read.swift -o "$FLOOR/floor-read-static-executable" >> "$LOG" 2>&1
 fi
-for binary in "$DYNAMIC" "$STATIC_STDLIB" "$FULL_STATIC" "$FLOOR/floor-static-executable"; do
+for binary in "$DYNAMIC" "$STATIC_STDLIB" "$FULL_STATIC" "$FLOOR/floor-static-executable" "$FLOOR/floor-read-static-executable"; do
     [ -x "$binary" ] || fail "$binary is missing (run without --no-build)"
 done
 DI=$FULL_STATIC
@@ -188,6 +189,11 @@ for mode in static-executable static-stdlib dynamic; do
     bench floor "essentials-$mode" 100 10 "$FLOOR/essentials-$mode"
     if [ -x "$FLOOR/foundation-$mode" ]; then bench floor "foundation-$mode" 100 10 "$FLOOR/foundation-$mode"; fi
 done
+
+# The floor that also maps and reads the first real dump once (what summary of it cannot avoid),
+# and dumpinspect on a 4 KiB dump (start-up, opening and the smallest crash analysis).
+bench floor "floor-read-real1" 200 20 "$FLOOR/floor-read-static-executable" "${REAL[0]}"
+bench summary-tiny dumpinspect 200 20 "$DI" summary --json "$ROOT/TestDumps/padded-lists.dmp"
 
 # summary --json of the real ~1 MiB dumps, with every linking of dumpinspect and every peer.
 for index in "${!REAL[@]}"; do
