@@ -24,6 +24,9 @@ let package = Package(
             name: "bench-inputs",
             dependencies: ["MiniDumpWriter", .product(name: "MiniDump", package: "MiniDump")]
         ),
+        // `bench-interleave ROUNDS WARMUP -- NAME PROGRAM ARGS... -- ...`: whole processes timed
+        // round-robin, for ratios that a drifting machine does not skew.
+        .executableTarget(name: "bench-interleave"),
         // `bench-inproc ...`: the library's own cost per operation, without process start-up.
         .executableTarget(
             name: "bench-inproc",

@@ -15,7 +15,7 @@
 # Needs: swift, python3, hyperfine, GNU time, lldb (Debian: apt-get install -y hyperfine time lldb).
 # Writes: .bench/inputs (generated once), .bench/venv (pip install minidump), .bench/floor,
 # .bench/results/<case>__<tool>.json (hyperfine), .rss (peak RSS, KiB, one run per line),
-# inproc.jsonl, meta.json, and report.md, which is also printed.
+# inproc.jsonl, interleaved.jsonl (round-robin runs), meta.json, and report.md, which is also printed.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -119,6 +119,7 @@ done
 DI=$FULL_STATIC
 BENCH_INPUTS=$(swift build -c release --package-path Benchmarks --show-bin-path)/bench-inputs
 BENCH_INPROC=$(dirname "$BENCH_INPUTS")/bench-inproc
+BENCH_INTERLEAVE=$(dirname "$BENCH_INPUTS")/bench-interleave
 
 # --- Inputs -------------------------------------------------------------------------------------
 INPUTS=$BENCH/inputs
@@ -159,7 +160,7 @@ bench() {
 }
 LLDB_CMD=(env PYTHONPATH="$LLDB_PYTHONPATH" "$LLDB" --batch -c)
 
-rm -f "$RESULTS"/*.json "$RESULTS"/*.rss "$RESULTS"/inproc.jsonl
+rm -f "$RESULTS"/*.json "$RESULTS"/*.rss "$RESULTS"/inproc.jsonl "$RESULTS"/interleaved.jsonl
 python3 - "$RESULTS/meta.json" "$LLDB" "$LLDB_OK" "$LLDB_WHY" "$PY" "$PEERS" "$QUICK" "$DYNAMIC" "$STATIC_STDLIB" \
     "$FULL_STATIC" "${REAL[@]}" <<'EOF'
 import json, os, platform, subprocess, sys
@@ -190,10 +191,16 @@ for mode in static-executable static-stdlib dynamic; do
     if [ -x "$FLOOR/foundation-$mode" ]; then bench floor "foundation-$mode" 100 10 "$FLOOR/foundation-$mode"; fi
 done
 
-# The floor that also maps and reads the first real dump once (what summary of it cannot avoid),
+# The floor target's ratio from round-robin runs (hyperfine runs one command at a time, and this
+# machine's speed drifts between them by more than the target's margin), with two references:
+# the floor that also maps and reads the first real dump once (what summary of it cannot avoid),
 # and dumpinspect on a 4 KiB dump (start-up, opening and the smallest crash analysis).
-bench floor "floor-read-real1" 200 20 "$FLOOR/floor-read-static-executable" "${REAL[0]}"
-bench summary-tiny dumpinspect 200 20 "$DI" summary --json "$ROOT/TestDumps/padded-lists.dmp"
+say "floor, floor-read, summary of the 4 KiB and the real1 dump, interleaved ($(scale 400) rounds)"
+"$BENCH_INTERLEAVE" "$(scale 400)" 20 \
+    -- floor "$FLOOR/floor-static-executable" \
+    -- floor-read-real1 "$FLOOR/floor-read-static-executable" "${REAL[0]}" \
+    -- summary-tiny "$DI" summary --json "$ROOT/TestDumps/padded-lists.dmp" \
+    -- summary-real1 "$DI" summary --json "${REAL[0]}" | tee "$RESULTS/interleaved.jsonl" >&2
 
 # summary --json of the real ~1 MiB dumps, with every linking of dumpinspect and every peer.
 for index in "${!REAL[@]}"; do
