@@ -30,6 +30,7 @@ struct BlockFilterTests {
         return values.filter { $0 <= top }
     }
 
+    /// The start of the first block of `perBlock` words holding a word in the span (brute force).
     static func firstHit(_ words: [UInt64], window: WalkEngine.CodeSpan, perBlock: Int) -> Int {
         for (index, word) in words.enumerated() where window.contains(word & window.mask) {
             return index / perBlock * perBlock
@@ -37,11 +38,11 @@ struct BlockFilterTests {
         return words.count / perBlock * perBlock
     }
 
-    static func blocks<T: FixedWidthInteger>(_ words: [UInt64], as type: T.Type, window: WalkEngine.CodeSpan,
-                                             filter: BlockFilter, perBlock: Int) -> Int {
+    /// The filter's first block over `words` stored as `T`s.
+    static func blocks<T: FixedWidthInteger>(_ words: [UInt64], as type: T.Type, filter: BlockFilter) -> Int {
         let narrow = words.map { T(truncatingIfNeeded: $0).littleEndian }
         return narrow.withUnsafeBytes { raw in
-            filter.firstBlock(in: raw, from: 0, words: narrow.count, wordsPerBlock: perBlock)
+            filter.firstBlock(in: raw, from: 0, words: narrow.count)
         }
     }
 
@@ -59,6 +60,7 @@ struct BlockFilterTests {
     func exactForFourByteWords(first: UInt64, span: UInt64, mask: UInt64) {
         let window = WalkEngine.CodeSpan(first: first, span: span, mask: mask)
         let filter = BlockFilter(wordsOf: window)
+        #expect(filter.wordsPerBlock == 16)
         var numbers = Numbers(state: first ^ span)
         for _ in 0..<200 {
             let pool = Self.candidates(window, bits: 32, numbers: &numbers)
@@ -68,7 +70,7 @@ struct BlockFilterTests {
                 return numbers.next() % 4 == 0 ? pick : (window.contains(pick & mask) ? 0 : pick)
             }
             let expected = Self.firstHit(words, window: window, perBlock: 16)
-            #expect(Self.blocks(words, as: UInt32.self, window: window, filter: filter, perBlock: 16) == expected)
+            #expect(Self.blocks(words, as: UInt32.self, filter: filter) == expected)
         }
     }
 
@@ -87,6 +89,7 @@ struct BlockFilterTests {
     func conservativeForEightByteWords(first: UInt64, span: UInt64, mask: UInt64) {
         let window = WalkEngine.CodeSpan(first: first, span: span, mask: mask)
         let filter = BlockFilter(highHalvesOf: window)
+        #expect(filter.wordsPerBlock == 8)
         var numbers = Numbers(state: first ^ span)
         for _ in 0..<200 {
             let pool = Self.candidates(window, bits: 64, numbers: &numbers) + [first | 0xFFFF_0000_0000_0000]
@@ -94,7 +97,7 @@ struct BlockFilterTests {
                 let pick = pool[Int(numbers.next() % UInt64(pool.count))]
                 return numbers.next() % 4 == 0 ? pick : (window.contains(pick & mask) ? 0 : pick)
             }
-            let found = Self.blocks(words, as: UInt64.self, window: window, filter: filter, perBlock: 8)
+            let found = Self.blocks(words, as: UInt64.self, filter: filter)
             let expected = Self.firstHit(words, window: window, perBlock: 8)
             // May stop early (the test is on high halves only), never late.
             #expect(found <= expected)
@@ -112,12 +115,12 @@ struct BlockFilterTests {
         var words = [UInt32](repeating: 0x0500, count: 31)
         words[20] = 0x1500
         let filter = BlockFilter(wordsOf: window)
-        let short = words.withUnsafeBytes { filter.firstBlock(in: $0, from: 0, words: 31, wordsPerBlock: 16) }
+        let short = words.withUnsafeBytes { filter.firstBlock(in: $0, from: 0, words: 31) }
         #expect(short == 16)
         words.append(0x0500)
-        let whole = words.withUnsafeBytes { filter.firstBlock(in: $0, from: 0, words: 32, wordsPerBlock: 16) }
+        let whole = words.withUnsafeBytes { filter.firstBlock(in: $0, from: 0, words: 32) }
         #expect(whole == 16)
-        let none = words.withUnsafeBytes { filter.firstBlock(in: $0, from: 0, words: 16, wordsPerBlock: 16) }
+        let none = words.withUnsafeBytes { filter.firstBlock(in: $0, from: 0, words: 16) }
         #expect(none == 16)
     }
 }

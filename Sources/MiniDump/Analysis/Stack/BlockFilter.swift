@@ -14,6 +14,8 @@ struct BlockFilter {
     private var limit: SIMD16<Int32>
     /// `nil` when every bit of every lane counts (x86 words).
     private var mask: SIMD16<UInt32>?
+    /// How many words a 64-byte block holds: 16 of 4 bytes or 8 of 8 bytes.
+    let wordsPerBlock: Int
 
     /// Every lane a 4-byte word; the span is clipped at 2^32 - 1, which no word exceeds.
     init(wordsOf window: WalkEngine.CodeSpan) {
@@ -24,6 +26,7 @@ struct BlockFilter {
         limit = SIMD16(repeating: Int32(bitPattern: span ^ Self.signBit))
         // x86 words need no mask; 32-bit ARM clears the Thumb bit.
         self.mask = mask == .max ? nil : SIMD16(repeating: mask)
+        wordsPerBlock = 16
     }
 
     /// Eight 8-byte words, tested by their high halves (the odd lanes).
@@ -40,6 +43,7 @@ struct BlockFilter {
             masks[lane] = mask
         }
         self.mask = masks
+        wordsPerBlock = 8
     }
 
     private static let signBit: UInt32 = 1 << 31
@@ -48,20 +52,23 @@ struct BlockFilter {
     /// first index with less than a block left when none does. A loop without calls, so that the
     /// vectors stay in registers.
     @inline(never)
-    func firstBlock(in raw: UnsafeRawBufferPointer, from index: Int, words: Int, wordsPerBlock: Int) -> Int {
+    func firstBlock(in raw: UnsafeRawBufferPointer, from index: Int, words: Int) -> Int {
         var index = index
-        let size = 64 / wordsPerBlock
+        let wordsPerBlock = wordsPerBlock
+        var offset = index &* (64 / wordsPerBlock)
         if let mask {
             while words &- index >= wordsPerBlock {
-                let block = raw.loadUnaligned(fromByteOffset: index &* size, as: SIMD16<UInt32>.self) & mask
+                let block = raw.loadUnaligned(fromByteOffset: offset, as: SIMD16<UInt32>.self) & mask
                 if any(SIMD16<Int32>(truncatingIfNeeded: block &- bias) .<= limit) { return index }
                 index &+= wordsPerBlock
+                offset &+= 64
             }
         } else {
             while words &- index >= wordsPerBlock {
-                let block = raw.loadUnaligned(fromByteOffset: index &* size, as: SIMD16<UInt32>.self)
+                let block = raw.loadUnaligned(fromByteOffset: offset, as: SIMD16<UInt32>.self)
                 if any(SIMD16<Int32>(truncatingIfNeeded: block &- bias) .<= limit) { return index }
                 index &+= wordsPerBlock
+                offset &+= 64
             }
         }
         return index

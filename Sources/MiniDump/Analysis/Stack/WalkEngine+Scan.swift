@@ -57,7 +57,7 @@ extension WalkEngine {
         // Blocks of eight words; a block whose high halves all miss the span's is skipped whole.
         let filter = BlockFilter(highHalvesOf: window)
         while words &- index >= 8 {
-            index = filter.firstBlock(in: raw, from: index, words: words, wordsPerBlock: 8)
+            index = filter.firstBlock(in: raw, from: index, words: words)
             guard words &- index >= 8 else { break }
             for lane in 0..<8 {
                 let value = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: (index &+ lane) &* 8, as: UInt64.self))
@@ -87,7 +87,7 @@ extension WalkEngine {
         // Blocks of sixteen words, each tested exactly.
         let filter = BlockFilter(wordsOf: window)
         while words &- index >= 16 {
-            index = filter.firstBlock(in: raw, from: index, words: words, wordsPerBlock: 16)
+            index = filter.firstBlock(in: raw, from: index, words: words)
             guard words &- index >= 16 else { break }
             for lane in 0..<16 {
                 let word = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: (index &+ lane) &* 4, as: UInt32.self))
