@@ -300,6 +300,34 @@ import Testing
         #expect(elapsed < .seconds(10))
     }
 
+    /// A call site whose first chain frame had a clean gap keeps a frame pointer: its later frames
+    /// follow the chain without a gap scan, while a frame at another call site is still scanned.
+    @Test func gapScansStopOnceACallSiteProvedItsFramePointer() {
+        var (memory, registers, end) = Self.framePointerChain(depth: 12, frameSize: 0x40, returnRva: 0x1105)
+        memory.regions[Self.base]?.replaceSubrange(0x1200..<0x1205, with: [0xE8, 0, 0, 0, 0])
+        let rbp = { (level: Int) in Self.stackBase + 0x40 * UInt64(level + 1) }
+        // Frame j returns from level j - 1: frame 8 sits at the other call site.
+        memory.store64([Self.base + 0x1205], at: rbp(7) + 8, regionBase: Self.stackBase)
+        // Stale return addresses among the locals of frame 5 (at 0x1105, proved by frame 1) and of
+        // frame 8 (at 0x1205, seen for the first time).
+        memory.store64([Self.base + 0x1105], at: rbp(5) - 0x20, regionBase: Self.stackBase)
+        memory.store64([Self.base + 0x1105], at: rbp(8) - 0x20, regionBase: Self.stackBase)
+        let walk = Self.engine(memory).walk(initial: registers, pendingReturn: nil, stackEnd: end)
+        #expect(walk.frames.map(\.trust) == [.context] + Array(repeating: .framePointer, count: 8) + [.scan]
+            + Array(repeating: .framePointer, count: 4))
+        #expect(walk.frames[8].address == Self.base + 0x1205)
+        #expect(walk.frames[9].stackPointer == rbp(8) - 0x18)
+        #expect(!walk.frames.contains { $0.stackPointer == rbp(5) - 0x18 })
+        // Without the proof (frame 5's call site seen first there), the stale word is reported.
+        var fresh = registers
+        fresh[X64Index.rsp] = rbp(4) + 16
+        fresh[X64Index.rbp] = rbp(5)
+        fresh[X64Index.rip] = Self.base + 0x1004
+        let partial = Self.engine(memory).walk(initial: fresh, pendingReturn: nil, stackEnd: end)
+        #expect(partial.frames.dropFirst().first?.stackPointer == rbp(5) - 0x18)
+        #expect(partial.frames.dropFirst().first?.trust == .scan)
+    }
+
     @Test func frameLimitTruncates() {
         let (memory, registers, end) = Self.framePointerChain(depth: 500, frameSize: 0x40, returnRva: 0x1105)
         let limited = Self.engine(memory, limits: StackWalkLimits(maxFrames: 100)).walk(initial: registers, pendingReturn: nil, stackEnd: end)

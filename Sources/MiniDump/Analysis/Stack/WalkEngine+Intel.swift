@@ -4,12 +4,12 @@ extension WalkEngine {
         if let unwound = unwindWithTable(frame.registers, isContext: isContext, state: &state) {
             return WalkFrame(registers: unwound, trust: .cfi)
         }
-        return framePointerOrScan(frame.registers, state: &state)
+        return framePointerOrScan(frame, state: &state)
     }
 
     /// x86: the EBP chain, then stack scanning.
     func stepX86(_ frame: WalkFrame, state: inout WalkState) -> WalkFrame? {
-        framePointerOrScan(frame.registers, state: &state)
+        framePointerOrScan(frame, state: &state)
     }
 
     /// Unwinds with the `.pdata`/`.xdata` of the module containing RIP; `nil` when the module has
@@ -71,7 +71,16 @@ extension WalkEngine {
     /// own caller; so a plausible return address found between the stack pointer and the saved
     /// frame pointer is taken first (as a scanned frame, keeping the frame pointer), unless
     /// ``scansFramePointerGaps`` is off.
-    func framePointerOrScan(_ registers: RegisterFile, state: inout WalkState) -> WalkFrame? {
+    ///
+    /// In a frame reached through the chain, a gap that holds no return address shows that the
+    /// frame's function keeps a frame pointer (one that does not would have its own return
+    /// address there), and a function either always does or never does. So once such a gap was
+    /// scanned whole without a find, later chain frames at the same instruction pointer (a return
+    /// address: the same function) follow the chain without scanning: in a deep recursion only
+    /// the first frame of each call site is read, not the whole stack (docs/performance.md).
+    /// Frames found by scanning prove nothing (their stack pointer is only where the word was).
+    func framePointerOrScan(_ frame: WalkFrame, state: inout WalkState) -> WalkFrame? {
+        let registers = frame.registers
         let arch = architecture
         let size = UInt64(arch.pointerSize)
         guard let sp = registers[arch.spIndex] else { return nil }
@@ -79,8 +88,14 @@ extension WalkEngine {
            fp <= state.stackEnd &- 2 * size, state.stackEnd >= 2 * size,
            let returnAddress = word(at: fp &+ size, state: &state),
            isReturnAddress(returnAddress, state: &state) {
-            if scansFramePointerGaps, let hit = scan(from: sp, to: fp &+ size, state: &state) {
-                return scannedFrame(slot: hit.slot, value: hit.value, framePointer: fp, state: &state)
+            let ip = frame.trust == .framePointer ? registers[arch.ipIndex] : nil
+            if scansFramePointerGaps, !state.keepsFramePointer(ip) {
+                var readWhole = false
+                if let hit = scan(from: sp, to: fp &+ size, readWhole: &readWhole, state: &state) {
+                    return scannedFrame(slot: hit.slot, value: hit.value, framePointer: fp, state: &state)
+                }
+                // Only a gap read whole proves anything.
+                if let ip, readWhole { state.rememberFramePointer(ip) }
             }
             let saved = word(at: fp, state: &state)
             var caller = RegisterFile(count: arch.registerCount)

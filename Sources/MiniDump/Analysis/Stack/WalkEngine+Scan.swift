@@ -9,14 +9,29 @@ extension WalkEngine {
     /// inside the span is looked at word by word (docs/performance.md). Otherwise the window is read
     /// word by word.
     func scan(from start: UInt64, to end: UInt64, state: inout WalkState) -> (slot: UInt64, value: UInt64)? {
+        var readWhole = false
+        return scan(from: start, to: end, readWhole: &readWhole, state: &state)
+    }
+
+    /// ``scan(from:to:state:)``, setting `readWhole` when every word of the window was captured
+    /// and tested (a `nil` result then means the window holds no return address).
+    func scan(
+        from start: UInt64, to end: UInt64, readWhole: inout Bool, state: inout WalkState
+    ) -> (slot: UInt64, value: UInt64)? {
+        readWhole = false
         let size = UInt64(architecture.pointerSize)
         guard end > start else { return nil }
-        let words = Int(min((end - start) / size, UInt64(scanWords) * 64))
+        let whole = (end - start) / size
+        let words = Int(min(whole, UInt64(scanWords) * 64))
         guard words > 0, state.spend(words) else { return nil }
+        let complete = UInt64(words) == whole
         let bounds = modules.bounds
         let first = max(bounds.lowerBound, 0x1000) &+ 1
         let last = bounds.upperBound
-        guard !bounds.isEmpty, first <= last else { return nil }
+        guard !bounds.isEmpty, first <= last else {
+            readWhole = complete  // no modules: no word can be a return address
+            return nil
+        }
         let window = CodeSpan(first: first, span: last &- first, mask: codeAddressMask)
         func search(_ raw: UnsafeRawBufferPointer) -> (slot: UInt64, value: UInt64)? {
             let hit = size == 8
@@ -28,11 +43,22 @@ extension WalkEngine {
         let count = words * Int(size)
         // In place when the window lies in the walk's stack segment or in any one captured
         // segment (the answer is then final); otherwise word by word.
-        if let stack = state.stack, let direct = stack.withBytes(at: start, count: count, search) { return direct }
-        if let direct = memory.withBytes(at: start, count: count, search) { return direct }
+        if let stack = state.stack, let direct = stack.withBytes(at: start, count: count, search) {
+            readWhole = complete
+            return direct
+        }
+        if let direct = memory.withBytes(at: start, count: count, search) {
+            readWhole = complete
+            return direct
+        }
+        var missing = false
+        defer { readWhole = complete && !missing }
         for index in 0..<words {
             let slot = start &+ UInt64(index) &* size
-            guard let raw = memory.pointer(at: slot, size: Int(size)) else { continue }
+            guard let raw = memory.pointer(at: slot, size: Int(size)) else {
+                missing = true
+                continue
+            }
             let value = codeAddress(raw)
             if isReturnAddress(value, state: &state) { return (slot, value) }
         }

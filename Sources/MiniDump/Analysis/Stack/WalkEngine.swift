@@ -82,6 +82,21 @@ struct WalkState {
     /// memory is an ``AddressSpace``.
     var stack: AddressSpace.Window?
 
+    /// Instruction pointers (return addresses) whose function was seen to keep a frame pointer:
+    /// a gap scan of one of their frames found nothing.
+    var framePointerKeepers: [UInt64: Bool] = [:]
+
+    /// True when a frame at `ip` needs no gap scan (``WalkEngine/framePointerOrScan(_:state:)``).
+    func keepsFramePointer(_ ip: UInt64?) -> Bool {
+        guard let ip else { return false }
+        return framePointerKeepers[ip] != nil
+    }
+
+    /// Remembers that frames at `ip` keep a frame pointer (up to 2^16 addresses).
+    mutating func rememberFramePointer(_ ip: UInt64) {
+        if framePointerKeepers.count < 1 << 16 { framePointerKeepers[ip] = true }
+    }
+
     /// Takes `cost` units from the budget; false (and marks exhaustion) when it is used up.
     mutating func spend(_ cost: Int) -> Bool {
         guard budget >= cost else {
