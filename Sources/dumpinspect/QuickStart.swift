@@ -18,7 +18,7 @@ enum QuickStart {
         /// Does what `SummaryCommand.run()` does for the same arguments, without building the
         /// command (its property wrappers cost set and dictionary instantiations on first use).
         func run() throws {
-            try DumpCommandRun.run(file: file, noMmap: noMmap) { dump in
+            try DumpCommandRun.run(file: file, noMmap: noMmap, exitWhenDone: true) { dump in
                 json ? SummaryCommand.json(for: dump, path: file).serialized(pretty: true)
                     : SummaryCommand.text(for: dump, path: file)
             }
