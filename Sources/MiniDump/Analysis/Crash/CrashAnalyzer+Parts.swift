@@ -1,13 +1,13 @@
 extension CrashAnalyzer {
     /// The function holding `offset` in `module`, from the walker's frame or the function namer.
-    func functionName(module: String, offset: UInt64, frame: CrashEvidence.Frame?) -> (String, UInt64)? {
+    func functionName(module: String, offset: UInt64, frame: StackFrame?) -> (String, UInt64)? {
         if let frame, let function = frame.function { return (function, frame.functionOffset ?? 0) }
         return functionNamer?(module, offset)
     }
 
     /// `module!function` (when named) or `module+0x…` for a frame; callers are named by the byte
     /// before their return address, which lies inside the call.
-    func frameKey(_ frame: CrashEvidence.Frame, isCaller: Bool) -> (key: String, function: String?) {
+    func frameKey(_ frame: StackFrame, isCaller: Bool) -> (key: String, function: String?) {
         guard let module = frame.module, let offset = frame.moduleOffset else {
             return (CrashReport.hexLower(frame.address), nil)
         }
@@ -49,11 +49,30 @@ extension CrashAnalyzer {
     /// The first frame outside system modules, as `module!function` or `module+0x…`. Among the first
     /// ``userFrameSearch`` frames, one whose function is known wins over an unnamed one found earlier:
     /// scanned stacks often hold stale return addresses, and a named frame is the better evidence.
-    func firstUserFrame(_ frames: [CrashEvidence.Frame]) -> String? {
+    ///
+    /// A recursion repeats one frame over and over: the module's verdict and the caller's key are
+    /// reused while the frames stay the same (each costs string work; docs/performance.md).
+    func firstUserFrame(_ frames: [StackFrame]) -> String? {
         var firstUnnamed: String?
+        var lastModule: (name: String, isSystem: Bool)?
+        var lastCaller: (frame: StackFrame, key: (key: String, function: String?))?
         for (index, frame) in frames.prefix(Self.userFrameSearch).enumerated() {
-            guard let module = frame.module, !ModuleSummary.isSystemModule(module) else { continue }
-            let key = frameKey(frame, isCaller: index > 0)
+            guard let module = frame.module else { continue }
+            let isSystem: Bool
+            if let lastModule, lastModule.name == module {
+                isSystem = lastModule.isSystem
+            } else {
+                isSystem = ModuleSummary.isSystemModule(module)
+                lastModule = (module, isSystem)
+            }
+            guard !isSystem else { continue }
+            let key: (key: String, function: String?)
+            if index > 0, let lastCaller, Self.sameSymbol(lastCaller.frame, frame) {
+                key = lastCaller.key
+            } else {
+                key = frameKey(frame, isCaller: index > 0)
+                if index > 0 { lastCaller = (frame, key) }
+            }
             if key.function != nil { return key.key }
             if firstUnnamed == nil { firstUnnamed = key.key }
         }
@@ -65,25 +84,34 @@ extension CrashAnalyzer {
 
     func stackOverflowSummary(_ evidence: CrashEvidence) -> StackOverflowSummary {
         // A deep recursion repeats a few call sites thousands of times: each caller frame's key is
-        // built once per distinct frame rather than once per frame, and found again among the last
-        // few distinct frames (no hashing) or by address (docs/performance.md).
+        // built once per distinct frame rather than once per frame, found again among the last few
+        // distinct frames (no hashing) or by address, and numbered, so that the cycle is searched
+        // over integers (docs/performance.md).
         let frames = evidence.frames
-        var keyed = [(key: String, function: String?)]()
-        keyed.reserveCapacity(frames.count)
+        var keys = [(key: String, function: String?)]()  // by number
+        var numbers = [String: Int]()
+        var ids = [Int]()  // each frame's key number
+        ids.reserveCapacity(frames.count)
         var known = [UInt64: Int]()  // address -> index of a frame keyed with it
         var recent = RecentIndices()  // the last few distinct caller frames keyed
+        func number(_ key: (key: String, function: String?)) -> Int {
+            if let id = numbers[key.key] { return id }
+            numbers[key.key] = keys.count
+            keys.append(key)
+            return keys.count - 1
+        }
         for (index, frame) in frames.enumerated() {
             guard index > 0 else {
-                keyed.append(frameKey(frame, isCaller: false))
+                ids.append(number(frameKey(frame, isCaller: false)))
                 continue
             }
             // Addresses compared inline first: `sameSymbol` copies both frames (their strings).
             if let hit = recent.first(where: { frames[$0].address == frame.address && Self.sameSymbol(frames[$0], frame) })
                 ?? known[frame.address].flatMap({ Self.sameSymbol(frames[$0], frame) ? $0 : nil }) {
-                keyed.append(keyed[hit])
+                ids.append(ids[hit])
                 continue
             }
-            keyed.append(frameKey(frame, isCaller: true))
+            ids.append(number(frameKey(frame, isCaller: true)))
             if known.count < 4096 { known[frame.address] = index }
             recent.remember(index)
         }
@@ -92,10 +120,10 @@ extension CrashAnalyzer {
             usage = stackUsage(evidence, threadId: record.threadId)
         }
         guard let cycle = RecursionDetector.findCycle(
-            in: keyed.map { $0.key }, maxPeriod: maxRecursionPeriod, gapTolerance: Self.recursionGapTolerance)
+            in: ids, maxPeriod: maxRecursionPeriod, gapTolerance: Self.recursionGapTolerance)
         else {
             return StackOverflowSummary(
-                cycle: [], cycleFunctions: [], entryFrame: nil, repetitions: 0, walkedFrames: keyed.count,
+                cycle: [], cycleFunctions: [], entryFrame: nil, repetitions: 0, walkedFrames: ids.count,
                 walkTruncated: evidence.framesTruncated, stackUsage: usage)
         }
         let order = cycle.callOrder
@@ -103,29 +131,22 @@ extension CrashAnalyzer {
         // merely find by scanning (scanned words there are often stale return addresses).
         let members = cycle.frames
         var entry: String?
-        for index in cycle.endIndex..<min(keyed.count, cycle.endIndex + Self.entrySearchFrames) {
-            let frame = evidence.frames[index]
-            if frame.trust != .scan, !members.contains(keyed[index].key) {
-                entry = keyed[index].key
+        for index in cycle.endIndex..<min(ids.count, cycle.endIndex + Self.entrySearchFrames) {
+            if frames[index].trust != .scan, !members.contains(ids[index]) {
+                entry = keys[ids[index]].key
                 break
             }
         }
+        // A key names its function (`module!function`) or none (`module+offset`, an address).
         return StackOverflowSummary(
-            cycle: order, cycleFunctions: order.map { Self.function(of: $0, in: keyed[cycle.startIndex...]) },
+            cycle: order.map { keys[$0].key }, cycleFunctions: order.map { keys[$0].function },
             entryFrame: entry,
-            repetitions: cycle.repetitions, walkedFrames: keyed.count, walkTruncated: evidence.framesTruncated,
+            repetitions: cycle.repetitions, walkedFrames: ids.count, walkTruncated: evidence.framesTruncated,
             stackUsage: usage)
     }
 
-    /// The function named by frame key `key`: a key names its function (`module!function`) or
-    /// none (`module+offset`, an address), so the first frame with the key in `keyed` says it.
-    /// Cycle members appear within one period of the run's start.
-    static func function(of key: String, in keyed: ArraySlice<(key: String, function: String?)>) -> String? {
-        keyed.first { $0.key == key }?.function ?? nil
-    }
-
     /// True when two frames name the same place (everything ``frameKey(_:isCaller:)`` reads).
-    static func sameSymbol(_ lhs: CrashEvidence.Frame, _ rhs: CrashEvidence.Frame) -> Bool {
+    static func sameSymbol(_ lhs: StackFrame, _ rhs: StackFrame) -> Bool {
         lhs.address == rhs.address && lhs.module == rhs.module && lhs.moduleOffset == rhs.moduleOffset
             && lhs.function == rhs.function && lhs.functionOffset == rhs.functionOffset
     }

@@ -75,11 +75,6 @@ extension CrashEvidence {
         if let stack = dump.callStack(threadId: exception.threadId, limits: limits) {
             callStack = stack
             framesTruncated = stack.truncated
-            frames = stack.frames.map { frame in
-                Frame(
-                    address: frame.address, module: frame.module, moduleOffset: frame.moduleOffset,
-                    function: frame.function, functionOffset: frame.functionOffset, trust: frame.trust)
-            }
         } else {
             notes.append("The crashing thread's stack could not be walked (no usable context).")
         }

@@ -1,16 +1,5 @@
 /// Everything the crash analysis reads from a dump, gathered once; unreadable streams become notes.
 struct CrashEvidence: Sendable {
-    /// One frame of the crashing thread's stack, innermost first.
-    struct Frame: Sendable, Hashable {
-        var address: UInt64
-        var module: String?
-        var moduleOffset: UInt64?
-        var function: String?
-        var functionOffset: UInt64?
-        /// How the walker found the frame; `nil` when unknown.
-        var trust: FrameTrust?
-    }
-
     var systemInfo: SystemInfo?
     var exception: ExceptionStream?
     var miscInfo: MiscInfo?
@@ -27,7 +16,6 @@ struct CrashEvidence: Sendable {
     /// The exception context's stack pointer, when known.
     var stackPointer: UInt64?
     var callStack: CallStack?
-    var frames: [Frame] = []
     var framesTruncated = false
     var memory: (any MemoryReading)?
     var notes: [String] = []
@@ -52,6 +40,9 @@ struct CrashEvidence: Sendable {
         loadModules(dump)
         if let walkLimits { loadContextAndStack(dump, limits: walkLimits) }
     }
+
+    /// The crashing thread's frames, innermost first (none when its stack could not be walked).
+    var frames: [StackFrame] { callStack?.frames ?? [] }
 
     /// The pointer size of the crashed process (8 unless SystemInfo says 32-bit).
     var pointerSize: Int { systemInfo?.architecture.pointerSize ?? 8 }
