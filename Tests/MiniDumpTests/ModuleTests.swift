@@ -307,6 +307,27 @@ extension ModuleTests {
         #expect(stream.modules.map(\.path) == paths)
     }
 
+    /// The name is kept with the path, so a changed path changes it too.
+    @Test func nameFollowsThePath() {
+        var module = DumpModule(index: 0, path: "C:\\Windows\\System32\\ntdll.dll", baseAddress: 0x1000, size: 0x1000)
+        #expect(module.name == "ntdll.dll")
+        module.path = "/usr/lib/libc.so.6"
+        #expect(module.name == "libc.so.6")
+        #expect(module == DumpModule(index: 0, path: "/usr/lib/libc.so.6", baseAddress: 0x1000, size: 0x1000))
+    }
+
+    /// The GUID's text forms, field by field, from bytes in place and from an array alike.
+    @Test func guidTextMatchesItsFields() {
+        let bytes: [UInt8] = [0xEB, 0xBA, 0x15, 0xB7, 0x87, 0x70, 0xCA, 0x45, 0xB2, 0x9F, 0x4A, 0x5D, 0xAC, 0x20, 0x78, 0xB6]
+        let guid = DumpGUID(littleEndianBytes: bytes)
+        #expect(guid.description == "B715BAEB-7087-45CA-B29F-4A5DAC2078B6")
+        #expect(guid.compactHex == "B715BAEB708745CAB29F4A5DAC2078B6")
+        #expect(DumpGUID(data1: 1, data2: 2, data3: 3, data4: [4]).description == "00000001-0002-0003-0400-000000000000")
+        let record = CodeViewRecord(bytes: Array("RSDS".utf8) + bytes + [7, 0, 0, 0] + Array("x.pdb".utf8) + [0, 0x41])
+        #expect(record == .pdb70(guid: guid, age: 7, pdbFileName: "x.pdb"))
+        #expect(record.breakpadDebugID == "B715BAEB708745CAB29F4A5DAC2078B67")
+    }
+
     @Test func moduleAtTheTopOfTheAddressSpace() throws {
         let stream = try #require(try build([TestModule(base: 0xFFFF_FFFF_FFFF_F000, size: 0x2000, name: "wrap")]).moduleList())
         let module = stream.modules[0]

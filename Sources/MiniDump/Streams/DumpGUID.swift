@@ -37,25 +37,47 @@ public struct DumpGUID: Sendable, Hashable, CustomStringConvertible {
         self.data4 = (8..<16).map(byte)
     }
 
+    /// ``init(littleEndianBytes:)`` on exactly 16 bytes in place.
+    init(littleEndian raw: UnsafeRawBufferPointer) {
+        guard raw.count >= 16 else {
+            self.init(littleEndianBytes: Array(raw))
+            return
+        }
+        self.init(
+            data1: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 0, as: UInt32.self)),
+            data2: UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: 4, as: UInt16.self)),
+            data3: UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: 6, as: UInt16.self)),
+            data4: Array(UnsafeRawBufferPointer(rebasing: raw[8..<16])))
+    }
+
     /// True when every byte is zero.
     public var isZero: Bool { data1 == 0 && data2 == 0 && data3 == 0 && data4.allSatisfy { $0 == 0 } }
 
     /// The 32 upper-case hex digits without separators, fields in GUID order
     /// (`Data1`, `Data2`, `Data3`, then `Data4` byte by byte), as in Breakpad debug identifiers.
     public var compactHex: String {
-        Self.hex(UInt64(data1), 8) + Self.hex(UInt64(data2), 4) + Self.hex(UInt64(data3), 4)
-            + data4.map { Self.hex(UInt64($0), 2) }.joined()
+        var text = Self.hex(UInt64(data1), 8) + Self.hex(UInt64(data2), 4) + Self.hex(UInt64(data3), 4)
+        text += Self.hex(data4Value, 16)
+        return text
     }
 
     /// The registry form without braces: `B715BAEB-7087-45CA-B29F-4A5DAC2078B6`.
     public var description: String {
-        let tail = data4.map { Self.hex(UInt64($0), 2) }
+        let tail = data4Value
         return Self.hex(UInt64(data1), 8) + "-" + Self.hex(UInt64(data2), 4) + "-" + Self.hex(UInt64(data3), 4)
-            + "-" + tail[0..<2].joined() + "-" + tail[2..<8].joined()
+            + "-" + Self.hex(tail >> 48, 4) + "-" + Self.hex(tail & 0xFFFF_FFFF_FFFF, 12)
     }
 
+    /// `Data4` as one big-endian number (its first byte the most significant), so that its hex
+    /// digits come out in file order; ``init(data1:data2:data3:data4:)`` keeps it at eight bytes.
+    private var data4Value: UInt64 {
+        var value: UInt64 = 0
+        for byte in data4.prefix(8) { value = value << 8 | UInt64(byte) }
+        return value
+    }
+
+    /// `value` as exactly `digits` upper-case hex digits (more when it needs them), no `0x`.
     static func hex(_ value: UInt64, _ digits: Int) -> String {
-        let raw = String(value, radix: 16, uppercase: true)
-        return raw.count < digits ? String(repeating: "0", count: digits - raw.count) + raw : raw
+        Hex.string(value, digits: digits, prefixed: false)
     }
 }

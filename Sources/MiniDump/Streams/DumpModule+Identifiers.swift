@@ -38,6 +38,6 @@ extension DumpModule {
     /// `%08X%x` of timestamp and size, or `nil` for a zero timestamp.
     static func peCodeId(timestamp: UInt32, size: UInt64) -> String? {
         guard timestamp != 0 else { return nil }
-        return DumpGUID.hex(UInt64(timestamp), 8) + String(size, radix: 16)
+        return DumpGUID.hex(UInt64(timestamp), 8) + Hex.string(UInt64(size), uppercase: false, prefixed: false)
     }
 }

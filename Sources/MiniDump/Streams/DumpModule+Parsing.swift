@@ -64,7 +64,7 @@ extension DumpModule {
             report("of \(location.size) bytes at \(Hex.format(location.rva)) lies past the end of the \(reader.count)-byte file")
             return nil
         }
-        let record = CodeViewRecord(bytes: reader.bytes(in: range))
+        let record = reader.withBytes(in: range, CodeViewRecord.init(raw:))
         if case .unknown(let signature?, _) = record {
             if signature == CodeViewRecord.pdb70Signature {
                 report("RSDS of \(location.size) bytes is shorter than the \(CodeViewRecord.pdb70HeaderSize) its header needs; kept as raw bytes")

@@ -11,7 +11,14 @@ public struct DumpModule: Sendable, Hashable {
     public var index: Int
     /// The module's path exactly as recorded (`C:\Windows\System32\ntdll.dll`, `/usr/lib/libc.so.6`);
     /// empty when the name could not be read.
-    public var path: String
+    public var path: String {
+        didSet { name = ModulePath.fileName(of: path) }
+    }
+    /// The last component of ``path``, splitting on both `\` and `/` (`ntdll.dll`); empty when the
+    /// path is empty or ends with a separator. Kept with the path: every report, walker and
+    /// listing asks for it, and cutting it out of the path each time cost a string a module and
+    /// a call (docs/performance.md).
+    public private(set) var name: String
     /// Where the image starts in the crashed process (`BaseOfImage`).
     public var baseAddress: UInt64
     /// The image's size in bytes (`SizeOfImage`).
@@ -40,6 +47,7 @@ public struct DumpModule: Sendable, Hashable {
     ) {
         self.index = index
         self.path = path
+        self.name = ModulePath.fileName(of: path)
         self.baseAddress = baseAddress
         self.size = size
         self.checksum = checksum
@@ -50,10 +58,6 @@ public struct DumpModule: Sendable, Hashable {
         self.codeViewLocation = codeViewLocation
         self.miscRecordLocation = miscRecordLocation
     }
-
-    /// The last component of ``path``, splitting on both `\` and `/` (`ntdll.dll`); empty when the
-    /// path is empty or ends with a separator.
-    public var name: String { ModulePath.fileName(of: path) }
 
     /// One past the image's last byte, saturating at `UInt64.max` when the image would extend past
     /// the top of the address space.

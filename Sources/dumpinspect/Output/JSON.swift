@@ -1,3 +1,5 @@
+import MiniDump
+
 /// A JSON value with object keys kept in insertion order, so output is stable and readable.
 enum JSON: Sendable, Equatable {
     case null
@@ -14,7 +16,7 @@ enum JSON: Sendable, Equatable {
     }
 
     /// An address or other machine word as a `"0x…"` string (upper-case hex).
-    static func hex<T: BinaryInteger>(_ value: T) -> JSON { .string("0x" + String(value, radix: 16, uppercase: true)) }
+    static func hex<T: BinaryInteger>(_ value: T) -> JSON { .string(Hex.format(value)) }
 
     /// `.hex(value)` or `null`.
     static func hex<T: BinaryInteger>(_ value: T?) -> JSON { value.map { hex($0) } ?? .null }

@@ -19,9 +19,9 @@ enum ScanAnalyzer {
         record.exceptionName = report.exception?.name
         if let fault = report.fault {
             if let module = fault.module, let offset = fault.moduleOffset {
-                record.fault = "\(module.name)+0x\(String(offset, radix: 16))"
+                record.fault = module.name + "+" + Hex.string(offset, uppercase: false)
             } else {
-                record.fault = "0x" + String(fault.address, radix: 16)
+                record.fault = Hex.string(fault.address, uppercase: false)
             }
         }
         if let cycle = report.stackOverflow?.cycle, !cycle.isEmpty { record.recursion = cycle }

@@ -3,9 +3,11 @@ extension CrashEvidence {
     /// memory-info streams.
     mutating func loadModules(_ dump: MiniDumpFile) {
         do throws(MiniDumpError) {
+            // Positions are sorted, not modules (moving whole modules cost more than the summaries).
             let list = try dump.moduleList()?.modules ?? []
-            modules = list.sorted { $0.index < $1.index }.map { module in
-                ModuleSummary(
+            modules = list.indices.sorted { list[$0].index < list[$1].index }.map { position in
+                let module = list[position]
+                return ModuleSummary(
                     name: module.name, path: module.path, baseAddress: module.baseAddress, size: module.size,
                     timestamp: module.timestamp, version: module.fileVersion?.description)
             }
@@ -14,8 +16,9 @@ extension CrashEvidence {
         }
         do throws(MiniDumpError) {
             let list = try dump.unloadedModuleList()?.modules ?? []
-            unloadedModules = list.sorted { $0.index < $1.index }.map { module in
-                ModuleSummary(
+            unloadedModules = list.indices.sorted { list[$0].index < list[$1].index }.map { position in
+                let module = list[position]
+                return ModuleSummary(
                     name: module.name, path: module.path, baseAddress: module.baseAddress, size: module.size,
                     timestamp: module.timestamp)
             }

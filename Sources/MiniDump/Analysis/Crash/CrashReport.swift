@@ -43,11 +43,11 @@ public struct CrashReport: Sendable, Hashable {
 
     /// Eight lower-case hex digits, without `0x` (`c0000005`), as WER writes codes and timestamps.
     static func hex8(_ value: UInt32) -> String {
-        String(Hex.format(value, digits: 8).dropFirst(2)).lowercased()
+        Hex.string(UInt64(value), digits: 8, uppercase: false, prefixed: false)
     }
 
     /// `0x` and lower-case hex (`0x2cef`).
     static func hexLower(_ value: UInt64) -> String {
-        "0x" + String(value, radix: 16)
+        Hex.string(value, uppercase: false)
     }
 }

@@ -25,8 +25,8 @@ public struct ResolvedSymbol: Sendable, Hashable, CustomStringConvertible {
     /// `kernelbase.dll!RaiseException+0x4e`, or `crash.exe+0x3772` without a function name.
     public var description: String {
         if let function, let functionOffset {
-            return functionOffset == 0 ? "\(module)!\(function)" : "\(module)!\(function)+0x\(String(functionOffset, radix: 16))"
+            return functionOffset == 0 ? "\(module)!\(function)" : "\(module)!\(function)+" + Hex.string(functionOffset, uppercase: false)
         }
-        return "\(module)+0x\(String(moduleOffset, radix: 16))"
+        return "\(module)+" + Hex.string(moduleOffset, uppercase: false)
     }
 }

@@ -42,7 +42,7 @@ public struct StackFrame: Sendable, Hashable {
 
     /// `module!function+0x1f`, `module+0x1234`, or the bare address (`0x7ffe…`) outside modules.
     public var symbolText: String {
-        guard let module, let moduleOffset else { return "0x" + String(address, radix: 16) }
+        guard let module, let moduleOffset else { return Hex.string(address, uppercase: false) }
         return ResolvedSymbol(
             module: module, moduleBase: address &- moduleOffset, moduleOffset: moduleOffset,
             function: function, functionOffset: functionOffset
