@@ -21,19 +21,22 @@ struct DumpInspect: ParsableCommand {
         defaultSubcommand: SummaryCommand.self
     )
 
-    /// Runs `summary FILE` directly (see ``QuickStart``), everything else through ArgumentParser.
+    /// Runs the commonest requests directly (see ``QuickStart``), everything else through
+    /// ArgumentParser.
     static func main() {
         BusErrorGuard.install()
-        guard let summary = QuickStart.summary(CommandLine.arguments.dropFirst()) else {
+        guard let request = QuickStart.request(CommandLine.arguments.dropFirst()) else {
             main(nil)
             return
         }
         do {
-            try summary.run()
+            try request.run()
         } catch let code as ExitCode {
             ProcessExit.with(code.rawValue)
         } catch {
-            exit(withError: error)
+            // A request ArgumentParser must word (`stack` on a thread without a context): nothing
+            // has been printed, so it runs again there and fails the same way, with its usage.
+            main(nil)
         }
     }
 }

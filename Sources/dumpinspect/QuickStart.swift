@@ -1,35 +1,71 @@
-/// The commonest invocation, recognised without ArgumentParser: `dumpinspect [summary] [--json]
-/// [--no-mmap] FILE`.
+import MiniDump
+
+/// The commonest invocations, recognised without ArgumentParser: `dumpinspect [COMMAND] [--json]
+/// [--no-mmap] FILE`, where COMMAND is `summary` (the default), `stack`, `threads`, `modules`,
+/// `streams` or `system` with all its other options at their defaults.
 ///
 /// ArgumentParser builds its parser by reflection (`Mirror` and protocol-conformance lookups that
-/// scan every conformance in the binary); in a fresh process that costs about 9 M instructions,
-/// roughly 2 ms — many times what summarising a 1 MiB dump costs. These arguments run the same
-/// rendering directly. Anything else — other commands, `--help`, `--version`, unknown or
-/// repeated flags, `--`, a file name without a dot or a slash (it may be a subcommand) — goes to
-/// ArgumentParser, which reports errors and prints help exactly as before. See
-/// docs/performance.md.
+/// scan every conformance in the binary); in a fresh process that costs about 8 M instructions,
+/// roughly 2 ms — many times what summarising a 1 MiB dump or listing its modules costs. These
+/// arguments run the same rendering directly. Anything else — other commands or options, `--help`,
+/// `--version`, unknown or repeated flags, `--`, a file name without a dot or a slash (it may be a
+/// subcommand) — goes to ArgumentParser, which reports errors and prints help exactly as before;
+/// so does a request that fails with anything but an unreadable dump, so that its error reads as
+/// ArgumentParser words it. See docs/performance.md.
 enum QuickStart {
-    /// A `summary` request recognised without ArgumentParser.
-    struct Summary {
+    /// The commands the quick path runs.
+    enum Command: String, CaseIterable {
+        case summary, stack, threads, modules, streams, system
+    }
+
+    /// A request recognised without ArgumentParser.
+    struct Request {
+        var command = Command.summary
         var file: String
         var json = false
         var noMmap = false
 
-        /// Does what `SummaryCommand.run()` does for the same arguments, without building the
+        /// Does what the command's `run()` does for the same arguments, without building the
         /// command (its property wrappers cost set and dictionary instantiations on first use).
+        /// The process ends when the output is written.
         func run() throws {
             try DumpCommandRun.run(file: file, noMmap: noMmap, exitWhenDone: true) { dump in
-                json ? SummaryCommand.json(for: dump, path: file).serialized(pretty: true)
-                    : SummaryCommand.text(for: dump, path: file)
+                json ? try document(dump).serialized(pretty: true) : try text(dump)
+            }
+        }
+
+        func document(_ dump: MiniDumpFile) throws -> JSON {
+            switch command {
+            case .summary: SummaryCommand.json(for: dump, path: file)
+            case .stack: try StackCommand.json(for: dump)
+            case .threads: try ThreadsCommand.json(for: dump)
+            case .modules: try ModulesCommand.json(for: dump)
+            case .streams: StreamsCommand.json(for: dump)
+            case .system: try SystemCommand.json(for: dump)
+            }
+        }
+
+        func text(_ dump: MiniDumpFile) throws -> String {
+            switch command {
+            case .summary: SummaryCommand.text(for: dump, path: file)
+            case .stack: try StackCommand.text(for: dump)
+            case .threads: try ThreadsCommand.text(for: dump)
+            case .modules: try ModulesCommand.text(for: dump)
+            case .streams: StreamsCommand.text(for: dump)
+            case .system: try SystemCommand.text(for: dump)
             }
         }
     }
 
-    /// The summary the arguments (without the program name) ask for, or `nil` when they need
+    /// The request the arguments (without the program name) make, or `nil` when they need
     /// ArgumentParser.
-    static func summary(_ arguments: ArraySlice<String>) -> Summary? {
+    static func request(_ arguments: ArraySlice<String>) -> Request? {
         var rest = arguments
-        if rest.first == "summary" { rest = rest.dropFirst() }
+        var command = Command.summary
+        if let first = rest.first, let named = Command(rawValue: first) {
+            command = named
+            rest = rest.dropFirst()
+        }
         var json = false
         var noMmap = false
         var file: String?
@@ -45,6 +81,6 @@ enum QuickStart {
         // A plain word may name a subcommand (`dumpinspect modules`); paths have a dot or a slash.
         guard let file, file.utf8.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "/") })
         else { return nil }
-        return Summary(file: file, json: json, noMmap: noMmap)
+        return Request(command: command, file: file, json: json, noMmap: noMmap)
     }
 }

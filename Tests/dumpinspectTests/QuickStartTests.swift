@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// `dumpinspect [summary] [--json] [--no-mmap] FILE` skips ArgumentParser (QuickStart.swift); `--`
+/// `dumpinspect [COMMAND] [--json] [--no-mmap] FILE` skips ArgumentParser (QuickStart.swift); `--`
 /// before the file sends the same request through ArgumentParser. Both must print the same bytes
 /// and exit the same way, and everything else must still reach ArgumentParser.
 @Suite struct QuickStartTests {
@@ -24,6 +24,32 @@ import Testing
         }
     }
 
+    /// Every other command the quick path runs, with and without `--json`.
+    @Test(arguments: ["stack", "threads", "modules", "streams", "system"])
+    func quickCommandsPrintWhatArgumentParserPrints(_ command: String) throws {
+        for dump in Self.dumps {
+            for flags in [[], ["--json"], ["--json", "--no-mmap"]] {
+                let quick = try CLIRunner.run([command] + flags + [dump])
+                let parsed = try CLIRunner.run([command] + flags + ["--", dump])
+                #expect(quick.status == parsed.status, "\(command) \(flags) \(dump)")
+                #expect(quick.stdout == parsed.stdout, "\(command) \(flags) \(dump)")
+                #expect(quick.stderr == parsed.stderr, "\(command) \(flags) \(dump)")
+            }
+        }
+    }
+
+    /// A quick request that fails with anything but an unreadable dump runs again through
+    /// ArgumentParser: `stack` of a dump whose crashing thread is not in its thread list.
+    @Test func quickRequestsThatFailAreWordedByArgumentParser() throws {
+        guard let shared = CLIRunner.sharedDumps else { return }
+        let dump = shared.appendingPathComponent("public/lldb__thread-list-padded.dmp").path
+        let quick = try CLIRunner.run(["stack", dump])
+        let parsed = try CLIRunner.run(["stack", "--", dump])
+        #expect(quick.status == 64)
+        #expect(quick.stderr.contains("is not in the dump or has no usable context"))
+        #expect(quick.stdout == parsed.stdout && quick.stderr == parsed.stderr && quick.status == parsed.status)
+    }
+
     @Test func otherInvocationsStillReachArgumentParser() throws {
         let demo = "TestDumps/amd64-access-violation.dmp"
         #expect(try CLIRunner.run(["--version"]).stdout.hasPrefix("0."))
@@ -33,5 +59,10 @@ import Testing
         #expect(try CLIRunner.run(["summary", demo, demo]).status == 64)
         #expect(try CLIRunner.run(["modules"]).status == 64)
         #expect(try CLIRunner.run(["modules", demo]).stdout.contains("payments.dll"))
+        // Options beyond --json and --no-mmap go to ArgumentParser, with their defaults honoured.
+        #expect(try CLIRunner.run(["modules", "--limit", "1", demo]).stdout.contains("first 1 shown"))
+        #expect(try CLIRunner.run(["stack", "--limit", "-1", demo]).status == 64)
+        #expect(try CLIRunner.run(["stack", "--all", demo]).stdout == CLIRunner.run(["stack", "--all", "--", demo]).stdout)
+        #expect(try CLIRunner.run(["threads", "--help"]).stdout.contains("USAGE"))
     }
 }

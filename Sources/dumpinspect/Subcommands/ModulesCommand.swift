@@ -29,7 +29,12 @@ struct ModulesCommand: DumpCommand {
         guard limit >= 0 else { throw ValidationError("--limit must be 0 or more") }
     }
 
-    func json(for file: MiniDumpFile) throws -> JSON {
+    func json(for file: MiniDumpFile) throws -> JSON { try Self.json(for: file, unloaded: unloaded, limit: limit) }
+
+    func text(for file: MiniDumpFile) throws -> String { try Self.text(for: file, unloaded: unloaded, limit: limit) }
+
+    /// The first `limit` modules (all for 0), and the unloaded ones when asked, as JSON.
+    static func json(for file: MiniDumpFile, unloaded: Bool = false, limit: Int = 0) throws -> JSON {
         let list = try file.moduleList()
         let modules = list?.modules ?? []
         let shown = limit > 0 ? Array(modules.prefix(limit)) : modules
@@ -68,7 +73,8 @@ struct ModulesCommand: DumpCommand {
         ])
     }
 
-    func text(for file: MiniDumpFile) throws -> String {
+    /// The first `limit` modules (all for 0), and the unloaded ones when asked, as a table.
+    static func text(for file: MiniDumpFile, unloaded: Bool = false, limit: Int = 0) throws -> String {
         guard let list = try file.moduleList() else { return "The dump has no module list." }
         let width = Render.addressWidth(file)
         var table = TextTable(

@@ -32,7 +32,10 @@ struct StackCommand: DumpCommand {
     var all = false
 
     @Option(help: "Show at most this many frames per thread in text output (0 for all).")
-    var limit: Int = 64
+    var limit: Int = StackCommand.defaultLimit
+
+    /// Frames shown per thread in text output unless `--limit` says otherwise.
+    static let defaultLimit = 64
 
     func validate() throws {
         if let thread, MemoryCommand.parse(thread).flatMap({ UInt32(exactly: $0) }) == nil {
@@ -42,12 +45,19 @@ struct StackCommand: DumpCommand {
         guard limit >= 0 else { throw ValidationError("--limit must be 0 or more") }
     }
 
-    /// The stacks the options ask for.
-    func stacks(_ file: MiniDumpFile) throws -> [CallStack] {
+    /// The thread `--thread` names, when it does.
+    var threadId: UInt32? { thread.flatMap { MemoryCommand.parse($0).flatMap { UInt32(exactly: $0) } } }
+
+    func json(for file: MiniDumpFile) throws -> JSON { try Self.json(for: file, thread: threadId, all: all) }
+
+    func text(for file: MiniDumpFile) throws -> String { try Self.text(for: file, thread: threadId, all: all, limit: limit) }
+
+    /// The stacks of every thread (`all`), of `thread`, or of the crashing (else the first) thread.
+    static func stacks(_ file: MiniDumpFile, thread: UInt32?, all: Bool) throws -> [CallStack] {
         if all { return file.callStacks() }
         let id: UInt32
-        if let thread, let parsed = MemoryCommand.parse(thread).flatMap({ UInt32(exactly: $0) }) {
-            id = parsed
+        if let thread {
+            id = thread
         } else if let exception = try file.exception() {
             id = exception.threadId
         } else if let first = try file.threadList()?.threads.first {
@@ -61,12 +71,12 @@ struct StackCommand: DumpCommand {
         return [stack]
     }
 
-    func json(for file: MiniDumpFile) throws -> JSON {
-        .object([("threads", .array(try stacks(file).map { StackRender.json($0, file: file) }))])
+    static func json(for file: MiniDumpFile, thread: UInt32? = nil, all: Bool = false) throws -> JSON {
+        .object([("threads", .array(try stacks(file, thread: thread, all: all).map { StackRender.json($0, file: file) }))])
     }
 
-    func text(for file: MiniDumpFile) throws -> String {
-        let stacks = try stacks(file)
+    static func text(for file: MiniDumpFile, thread: UInt32? = nil, all: Bool = false, limit: Int = defaultLimit) throws -> String {
+        let stacks = try stacks(file, thread: thread, all: all)
         if stacks.isEmpty { return "The dump has no threads to walk." }
         let width = Render.addressWidth(file)
         return stacks.map { StackRender.text($0, file: file, width: width, limit: limit) }

@@ -17,7 +17,12 @@ struct StreamsCommand: DumpCommand {
 
     @OptionGroup var dump: DumpOptions
 
-    func json(for file: MiniDumpFile) throws -> JSON {
+    func json(for file: MiniDumpFile) throws -> JSON { Self.json(for: file) }
+
+    func text(for file: MiniDumpFile) throws -> String { Self.text(for: file) }
+
+    /// The directory and its diagnostics as JSON.
+    static func json(for file: MiniDumpFile) -> JSON {
         .object([
             ("streams", .array(file.directory.map { entry in
                 .object([
@@ -32,7 +37,8 @@ struct StreamsCommand: DumpCommand {
         ])
     }
 
-    func text(for file: MiniDumpFile) throws -> String {
+    /// The directory as a table, then its diagnostics.
+    static func text(for file: MiniDumpFile) -> String {
         var table = TextTable(["#", "TYPE", "NAME", "SIZE", "RVA"], alignments: [.right, .right, .left, .right, .right])
         for entry in file.directory {
             table.add([

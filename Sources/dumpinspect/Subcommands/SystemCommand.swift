@@ -16,7 +16,12 @@ struct SystemCommand: DumpCommand {
 
     @OptionGroup var dump: DumpOptions
 
-    func json(for file: MiniDumpFile) throws -> JSON {
+    func json(for file: MiniDumpFile) throws -> JSON { try Self.json(for: file) }
+
+    func text(for file: MiniDumpFile) throws -> String { try Self.text(for: file) }
+
+    /// SystemInfo and its diagnostics as JSON (`null` without the stream).
+    static func json(for file: MiniDumpFile) throws -> JSON {
         guard let info = try file.systemInfo() else { return .null }
         var members: [(String, JSON)] = []
         if case .object(let fields) = Render.systemJSON(info) { members = fields }
@@ -24,7 +29,8 @@ struct SystemCommand: DumpCommand {
         return .object(members)
     }
 
-    func text(for file: MiniDumpFile) throws -> String {
+    /// SystemInfo as lines of text.
+    static func text(for file: MiniDumpFile) throws -> String {
         guard let info = try file.systemInfo() else { return "The dump has no SystemInfo stream." }
         var lines = [
             "Architecture:  \(info.architecture.name)",

@@ -25,7 +25,12 @@ struct ThreadsCommand: DumpCommand {
         guard limit >= 0 else { throw ValidationError("--limit must be 0 or more") }
     }
 
-    func json(for file: MiniDumpFile) throws -> JSON {
+    func json(for file: MiniDumpFile) throws -> JSON { try Self.json(for: file, limit: limit) }
+
+    func text(for file: MiniDumpFile) throws -> String { try Self.text(for: file, limit: limit) }
+
+    /// The first `limit` threads (all for 0) as JSON.
+    static func json(for file: MiniDumpFile, limit: Int = 0) throws -> JSON {
         let threads = try file.threads()
         let crashing = (try? file.exception())??.threadId
         let shown = limit > 0 ? Array(threads.prefix(limit)) : threads
@@ -48,7 +53,8 @@ struct ThreadsCommand: DumpCommand {
         ])
     }
 
-    func text(for file: MiniDumpFile) throws -> String {
+    /// The first `limit` threads (all for 0) as a table.
+    static func text(for file: MiniDumpFile, limit: Int = 0) throws -> String {
         let threads = try file.threads()
         if threads.isEmpty { return "The dump has no thread list." }
         let crashing = (try? file.exception())??.threadId
