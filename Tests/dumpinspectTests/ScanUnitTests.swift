@@ -84,6 +84,37 @@ import Testing
         #expect(CSV.field("cr\r\nlf") == "\"cr\r\nlf\"")
     }
 
+    /// JSON strings escape `"`, `\`, the C0 controls and DEL, wherever they fall in the eight-byte
+    /// blocks the writer tests at once, and copy everything else (UTF-8 included) unchanged.
+    @Test func jsonStringsEscapeExactlyTheBytesThatNeedIt() {
+        func reference(_ text: String) -> String {
+            var out = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar.value {
+                case 0x22: out += "\\\""
+                case 0x5C: out += "\\\\"
+                case 0x0A: out += "\\n"
+                case 0x0D: out += "\\r"
+                case 0x09: out += "\\t"
+                case 0..<0x20, 0x7F:
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u00" + (hex.count < 2 ? "0" : "") + hex
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            return out + "\""
+        }
+        let pieces = ["a", "Z", "~", " ", "\"", "\\", "\n", "\r", "\t", "\u{01}", "\u{1F}", "\u{7F}", "ü", "😀", "0123456"]
+        var random = ScanSplitMix64(seed: 0x4A53_4F4E)
+        for _ in 0..<2_000 {
+            var text = ""
+            for _ in 0..<Int(random.next() % 40) { text += pieces[Int(random.next() % UInt64(pieces.count))] }
+            #expect(JSON.string(text).serialized() == reference(text), "\(text.debugDescription)")
+        }
+        #expect(JSON.string("12345678\"").serialized() == #""12345678\"""#)
+        #expect(JSON.string("1234567\u{7F}abcdefgh").serialized() == #""1234567\u007fabcdefgh""#)
+    }
+
     @Test func jsonParsingRoundTrips() {
         let value: JSON = .object([
             ("file", .string("a \"quoted\"\\path\n\t\u{01}ü😀")),

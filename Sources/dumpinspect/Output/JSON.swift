@@ -86,49 +86,75 @@ enum JSON: Sendable, Equatable {
             count += 1
         }
         let start = out.count
-        out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: count))
+        for _ in 0..<count { out.append(UInt8(ascii: "0")) }
         var rest = value
-        for position in stride(from: start + count - 1, through: start, by: -1) {
+        var position = start + count
+        while position > start {
+            position -= 1
             out[position] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
             rest /= 10
         }
     }
 
-    /// Bytes a JSON string cannot hold as they are: `"`, `\\`, the C0 controls and DEL.
-    private static let escapedBytes: [Bool] = (0..<256).map { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }
-
     /// A line break and `indent` levels of two spaces.
     private static func newline(_ out: inout [UInt8], indent: Int) {
         out.append(UInt8(ascii: "\n"))
-        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
+        for _ in 0..<max(0, 2 * indent) { out.append(UInt8(ascii: " ")) }
+    }
+
+    /// True for the bytes a JSON string cannot hold as they are: `"`, `\\`, the C0 controls and
+    /// DEL.
+    @inline(__always)
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F
+    }
+
+    /// True when one of the eight bytes of `word` needs an escape (and only then): the classic
+    /// tests for a byte below `n` and for a zero byte, on all eight at once.
+    @inline(__always)
+    private static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & high != 0 }
+        let below = (word &- ones &* 0x20) & ~word & high != 0
+        return below || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C)) || hasZero(word ^ (ones &* 0x7F))
     }
 
     /// `text` as a JSON string. Every byte that needs an escape is ASCII, and no byte of a
-    /// multi-byte UTF-8 sequence is, so the string is escaped byte by byte; a byte without an
-    /// escape is copied (one table look-up per byte).
+    /// multi-byte UTF-8 sequence is, so the string is escaped byte by byte; runs without an
+    /// escape are found eight bytes at a time and copied whole (docs/performance.md).
     private static func escape(_ text: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in
-            escapedBytes.withUnsafeBufferPointer { table in
-                var clean = 0
-                for (index, byte) in bytes.enumerated() where table[Int(byte)] {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[clean..<index]))
-                    clean = index + 1
-                    switch byte {
-                    case UInt8(ascii: "\""): out.append(contentsOf: #"\""#.utf8)
-                    case UInt8(ascii: "\\"): out.append(contentsOf: #"\\"#.utf8)
-                    case UInt8(ascii: "\n"): out.append(contentsOf: #"\n"#.utf8)
-                    case UInt8(ascii: "\r"): out.append(contentsOf: #"\r"#.utf8)
-                    case UInt8(ascii: "\t"): out.append(contentsOf: #"\t"#.utf8)
-                    default:
-                        out.append(contentsOf: #"\u00"#.utf8)
-                        out.append(hexDigits[Int(byte >> 4)])
-                        out.append(hexDigits[Int(byte & 0xF)])
-                    }
+            let raw = UnsafeRawBufferPointer(bytes)
+            let count = bytes.count
+            var clean = 0  // the first byte not copied yet
+            var index = 0
+            while index < count {
+                if count &- index >= 8,
+                   !mayNeedEscape(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                    index &+= 8
+                    continue
                 }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[clean...]))
+                let byte = bytes[index]
+                index &+= 1
+                guard needsEscape(byte) else { continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[clean..<(index - 1)]))
+                clean = index
+                switch byte {
+                case UInt8(ascii: "\""): out.append(contentsOf: #"\""#.utf8)
+                case UInt8(ascii: "\\"): out.append(contentsOf: #"\\"#.utf8)
+                case UInt8(ascii: "\n"): out.append(contentsOf: #"\n"#.utf8)
+                case UInt8(ascii: "\r"): out.append(contentsOf: #"\r"#.utf8)
+                case UInt8(ascii: "\t"): out.append(contentsOf: #"\t"#.utf8)
+                default:
+                    out.append(contentsOf: #"\u00"#.utf8)
+                    out.append(hexDigits[Int(byte >> 4)])
+                    out.append(hexDigits[Int(byte & 0xF)])
+                }
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[clean..<count]))
         }
         out.append(UInt8(ascii: "\""))
     }
