@@ -7,13 +7,20 @@
 // Times whole processes round-robin: one run of each command in turn, ROUNDS times, so that a
 // machine whose speed drifts (a busy host, a CPU changing clock) slows every command alike and the
 // ratios between them stay fair. hyperfine runs all of one command before the next, which on this
-// project's VM moved the floor ratio by half between runs. Each run is posix_spawn to waitpid, with
-// standard output and error sent to /dev/null. Prints one JSON object per command.
+// project's VM moved the floor ratio by half between runs. Each round runs the commands in a new
+// random order (seeded): on this VM a process right after a small one (the floor) ran 0.15-0.25 ms
+// faster than one right after a large one, so a fixed order favours whatever follows the floor.
+// With --block N each command runs N times in a row per round instead (the first untimed): every
+// run then finds its own pages warm, as in hyperfine, while rounds still alternate the commands.
+// Each run is posix_spawn to waitpid, with standard output and error sent to /dev/null. Prints one
+// JSON object per command.
 
 let usage = """
-    usage: bench-interleave ROUNDS WARMUP -- NAME PROGRAM [ARG...] [-- NAME PROGRAM [ARG...]]...
-      ROUNDS   timed rounds (each runs every command once, in the order given)
-      WARMUP   untimed rounds first
+    usage: bench-interleave [--block N] [--seed S] ROUNDS WARMUP -- NAME PROGRAM [ARG...] [-- NAME PROGRAM [ARG...]]...
+      ROUNDS     timed rounds (each runs every command once, or N times with --block, in a new order)
+      WARMUP     untimed rounds first
+      --block N  N runs of a command in a row per round, the first untimed (default 1: one timed run)
+      --seed S   the seed of the orders (default 1)
     PROGRAM is a path (no PATH search). Exit status 64 on bad arguments, 1 when a command cannot be
     started or exits with a status other than 0 (the first failure is named on standard error).
     """
@@ -86,10 +93,31 @@ func jsonString(_ text: String) -> String {
     return out + "\""
 }
 
+/// The orders' random numbers (SplitMix64), seeded so that a run can be repeated.
+struct Orders: RandomNumberGenerator {
+    var state: UInt64
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
 var arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "-h" || arguments.first == "--help" {
     print(usage)
     exit(0)
+}
+var block = 1
+var orders = Orders(state: 1)
+while let option = arguments.first, option == "--block" || option == "--seed" {
+    guard arguments.count >= 2, let value = Int(arguments[1]), value >= (option == "--block" ? 1 : 0)
+    else { fail("\(option) needs a number\n\(usage)", status: 64) }
+    if option == "--block" { block = value } else { orders = Orders(state: UInt64(value)) }
+    arguments.removeFirst(2)
 }
 guard arguments.count >= 4, let rounds = Int(arguments[0]), rounds > 0, let warmup = Int(arguments[1]), warmup >= 0,
       arguments[2] == "--"
@@ -104,7 +132,10 @@ guard !commands.isEmpty else { fail("no commands\n\(usage)", status: 64) }
 for _ in 0..<warmup { for command in commands { _ = run(command) } }
 var times = [[Double]](repeating: [], count: commands.count)
 for _ in 0..<rounds {
-    for (index, command) in commands.enumerated() { times[index].append(run(command)) }
+    for index in commands.indices.shuffled(using: &orders) {
+        if block > 1 { _ = run(commands[index]) }
+        for _ in 0..<max(1, block - 1) { times[index].append(run(commands[index])) }
+    }
 }
 for (index, command) in commands.enumerated() {
     let sorted = times[index].sorted()
