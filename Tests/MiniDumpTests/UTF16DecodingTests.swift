@@ -21,6 +21,10 @@ import Testing
         [0x20AC, 0x4E2D], [0xD83D, 0xDE00], [0x41, 0, 0x42],        // BMP, a surrogate pair, NUL
         [0xD800], [0xDC00, 0x41], [0xD800, 0x41], [0xD800, 0xD800, 0xDC00], [0xDBFF, 0xDFFF],
         [0xD800, 0], [0x7F, 0x80, 0x7FF, 0x800, 0xFFFF],
+        // Runs of four ASCII units are copied at once: with a tail, a NUL inside, text after them.
+        [0x41, 0x42, 0x43, 0x44, 0x45], [0x41, 0x42, 0, 0x44, 0x45, 0x46, 0x47, 0x48],
+        [0x41, 0x42, 0x43, 0x44, 0, 0x46], [0x41, 0x42, 0x43, 0x44, 0xE9, 0x41, 0x42, 0x43, 0x44, 0xD83D, 0xDE00],
+        [0x43, 0x3A, 0x5C, 0x57, 0x69, 0x6E, 0x5C, 0x6E, 0x74, 0x64, 0x6C, 0x6C, 0x2E, 0x64, 0x6C, 0x6C],
     ])
     func matchesTheStandardLibrary(_ units: [UInt16]) throws {
         #expect(try Self.decodedComment(units) == Self.expected(units))
@@ -37,6 +41,23 @@ import Testing
                 case 1: UInt16(random.next() % 0x80)
                 case 2: [0x7F, 0x80, 0x7FF, 0x800, 0xFFFD, 0xFFFF, 0xDBFF, 0xDC00][Int(random.next() % 8)]
                 default: UInt16(truncatingIfNeeded: random.next())
+                }
+            }
+            #expect(try Self.decodedComment(units) == Self.expected(units), "seed \(random.seed) round \(round): \(units)")
+        }
+    }
+
+    /// Mostly ASCII, as module paths are, so that runs of four meet NULs and other units anywhere.
+    @Test func mostlyASCIIMatchesTheStandardLibrary() throws {
+        var random = SplitMix64(seed: 0x5EED_A5C1)
+        for round in 0..<500 {
+            let count = Int(random.next() % 40)
+            let units = (0..<count).map { _ -> UInt16 in
+                switch random.next() % 16 {
+                case 0: 0
+                case 1: UInt16(0x80 + random.next() % 0x780)
+                case 2: UInt16(0xD800 + random.next() % 0x800)
+                default: UInt16(0x20 + random.next() % 0x60)
                 }
             }
             #expect(try Self.decodedComment(units) == Self.expected(units), "seed \(random.seed) round \(round): \(units)")

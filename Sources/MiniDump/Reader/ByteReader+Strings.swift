@@ -60,8 +60,18 @@ enum UTF16Text {
         func unit(_ index: Int) -> UInt16 {
             UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: index &* 2, as: UInt16.self))
         }
+        // Four units at a time while they are ASCII (most names and paths are), then one by one.
+        func asciiQuad(at index: Int) -> UInt64? {
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index &* 2, as: UInt64.self))
+            let ascii = word & 0xFF80_FF80_FF80_FF80 == 0
+            let hasNUL = (word &- 0x0001_0001_0001_0001) & ~word & 0x8000_8000_8000_8000 != 0
+            return ascii && !hasNUL ? word : nil
+        }
         var capacity = 0
-        for index in 0..<count {
+        var start = 0
+        while count &- start >= 4, asciiQuad(at: start) != nil { start &+= 4 }
+        capacity = start
+        for index in start..<count {
             let code = unit(index)
             if code == 0 { break }
             capacity &+= code < 0x80 ? 1 : 3
@@ -70,6 +80,14 @@ enum UTF16Text {
         return String(unsafeUninitializedCapacity: capacity) { utf8 in
             var written = 0
             var index = 0
+            while count &- index >= 4, let word = asciiQuad(at: index) {
+                utf8[written] = UInt8(truncatingIfNeeded: word)
+                utf8[written &+ 1] = UInt8(truncatingIfNeeded: word >> 16)
+                utf8[written &+ 2] = UInt8(truncatingIfNeeded: word >> 32)
+                utf8[written &+ 3] = UInt8(truncatingIfNeeded: word >> 48)
+                written &+= 4
+                index &+= 4
+            }
             while index < count {
                 let code = unit(index)
                 index &+= 1

@@ -81,11 +81,15 @@ enum ModulePath {
     /// The text after the last `\` or `/`.
     static func fileName(of path: String) -> String {
         // On the UTF-8 bytes: the separators are ASCII, and walking `Character`s backwards made
-        // module names a visible part of a scan's cost (docs/performance.md).
-        let bytes = path.utf8
-        guard let separator = bytes.lastIndex(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "/") })
-        else { return path }
-        return String(Substring(bytes[bytes.index(after: separator)...]))
+        // module names a visible part of a scan's cost (docs/performance.md). The bytes after the
+        // separator are whole characters, so they are copied as they are.
+        var path = path
+        return path.withUTF8 { bytes in
+            var start = bytes.count
+            while start > 0, bytes[start - 1] != UInt8(ascii: "\\"), bytes[start - 1] != UInt8(ascii: "/") { start -= 1 }
+            guard start > 0 else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)
+        } ?? path
     }
 
     /// `base + size`, saturating at `UInt64.max`.

@@ -68,4 +68,12 @@ struct RecursionKey: Hashable, Sendable {
     var module: String?
     /// The offset in the module, or the address outside modules.
     var offset: UInt64
+
+    /// The offset and the length of the module's name: keys of one stack share a few module
+    /// names, and hashing a name's bytes for every distinct frame cost more than the cycle search
+    /// itself (docs/performance.md). Equal keys still hash alike; `==` compares the names.
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(offset)
+        hasher.combine(module?.utf8.count ?? -1)
+    }
 }
