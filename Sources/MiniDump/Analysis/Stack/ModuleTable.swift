@@ -12,13 +12,19 @@ struct ModuleSpan: Sendable, Hashable {
 /// The modules sorted by base address, searchable by address.
 struct ModuleTable: Sendable {
     let spans: [ModuleSpan]
+    /// The spans' bases and ends, searched without touching the spans (reading a span from the
+    /// array retained its name: most of a scan-heavy walk's module look-ups; docs/performance.md).
+    private let bases: [UInt64]
+    private let ends: [UInt64]
 
     /// The lowest base and the highest end of all spans (an empty range when there are none).
     let bounds: Range<UInt64>
 
     init(_ modules: [ModuleSpan]) {
         spans = modules.filter { $0.end > $0.base }.sorted { ($0.base, $0.index) < ($1.base, $1.index) }
-        bounds = (spans.first?.base ?? 0)..<max(spans.first?.base ?? 0, spans.reduce(0) { max($0, $1.end) })
+        bases = spans.map { $0.base }
+        ends = spans.map { $0.end }
+        bounds = (bases.first ?? 0)..<max(bases.first ?? 0, ends.max() ?? 0)
     }
 
     /// The module whose range contains `address` (the one with the highest base when ranges
@@ -36,16 +42,16 @@ struct ModuleTable: Sendable {
     /// The index in ``spans`` of the module containing `address`, or `nil`.
     private func index(containing address: UInt64) -> Int? {
         var low = 0
-        var high = spans.count
+        var high = bases.count
         while low < high {
             let mid = (low + high) / 2
-            if spans[mid].base <= address { low = mid + 1 } else { high = mid }
+            if bases[mid] <= address { low = mid + 1 } else { high = mid }
         }
         var candidate = low - 1
         // Overlapping ranges: look back a few entries for one that still contains the address.
         var looked = 0
         while candidate >= 0, looked < 8 {
-            if address < spans[candidate].end { return candidate }
+            if address < ends[candidate] { return candidate }
             candidate -= 1
             looked += 1
         }
