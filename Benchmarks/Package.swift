@@ -26,7 +26,7 @@ let package = Package(
         ),
         // `bench-interleave ROUNDS WARMUP -- NAME PROGRAM ARGS... -- ...`: whole processes timed
         // round-robin, for ratios that a drifting machine does not skew.
-        .executableTarget(name: "bench-interleave"),
+        .executableTarget(name: "bench-interleave", dependencies: ["MiniDumpWriter"]),
         // `bench-inproc ...`: the library's own cost per operation, without process start-up.
         .executableTarget(
             name: "bench-inproc",

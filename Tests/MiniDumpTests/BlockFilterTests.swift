@@ -2,26 +2,15 @@
 import Testing
 
 @testable import MiniDump
+import MiniDumpWriter
 
 /// `BlockFilter`, the stack scan's SIMD pre-test: it may never skip a block holding a word inside
 /// the modules' span, and for 4-byte words it passes exactly those blocks.
 @Suite("Stack scan block filter")
 struct BlockFilterTests {
-    /// A deterministic generator (SplitMix64), so a failure repeats.
-    struct Numbers {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// The words a block may hold: each edge of the span, one either side of it, the extremes of
     /// the word, values with the sign bit either way, and random ones.
-    static func candidates(_ window: WalkEngine.CodeSpan, bits: Int, numbers: inout Numbers) -> [UInt64] {
+    static func candidates(_ window: WalkEngine.CodeSpan, bits: Int, numbers: inout SplitMix64) -> [UInt64] {
         let top: UInt64 = bits == 64 ? .max : UInt64(UInt32.max)
         let last = window.first &+ window.span
         var values: [UInt64] = [0, 1, top, top >> 1, (top >> 1) &+ 1, window.first, last,
@@ -61,7 +50,7 @@ struct BlockFilterTests {
         let window = WalkEngine.CodeSpan(first: first, span: span, mask: mask)
         let filter = BlockFilter(wordsOf: window)
         #expect(filter.wordsPerBlock == 16)
-        var numbers = Numbers(state: first ^ span)
+        var numbers = SplitMix64(seed: first ^ span)
         for _ in 0..<200 {
             let pool = Self.candidates(window, bits: 32, numbers: &numbers)
             // Mostly words outside the span, so that the first hit moves around.
@@ -90,7 +79,7 @@ struct BlockFilterTests {
         let window = WalkEngine.CodeSpan(first: first, span: span, mask: mask)
         let filter = BlockFilter(highHalvesOf: window)
         #expect(filter.wordsPerBlock == 8)
-        var numbers = Numbers(state: first ^ span)
+        var numbers = SplitMix64(seed: first ^ span)
         for _ in 0..<200 {
             let pool = Self.candidates(window, bits: 64, numbers: &numbers) + [first | 0xFFFF_0000_0000_0000]
             let words = (0..<64).map { _ in

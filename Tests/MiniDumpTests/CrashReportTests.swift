@@ -1,5 +1,6 @@
 import Foundation
 import MiniDump
+import MiniDumpWriter
 import Testing
 
 /// Crash reports over every wine dump (against `truth.json`), every public dump, and built dumps.

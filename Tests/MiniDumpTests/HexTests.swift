@@ -1,4 +1,5 @@
 import MiniDump
+import MiniDumpWriter
 import Testing
 
 /// `Hex` writes digits by hand (docs/performance.md); it must print exactly what the standard

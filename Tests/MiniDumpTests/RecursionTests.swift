@@ -1,5 +1,6 @@
 import Foundation
 import MiniDump
+import MiniDumpWriter
 import Testing
 
 @Suite struct RecursionTests {

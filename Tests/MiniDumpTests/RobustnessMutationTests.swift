@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import MiniDump
+import MiniDumpWriter
 
 /// Seeded random mutations of the real and built dumps: bit flips, directory and list-header
 /// fields set to extremes, directory entries aimed at each other or at the header, sizes swapped.

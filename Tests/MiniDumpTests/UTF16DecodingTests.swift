@@ -30,37 +30,37 @@ import Testing
         #expect(try Self.decodedComment(units) == Self.expected(units))
     }
 
-    @Test func randomCodeUnitsMatchTheStandardLibrary() throws {
-        var random = SplitMix64(seed: 0x5EED_0016)
+    /// 500 random strings of up to `maxCount` units drawn by `unit`, each decoded as the standard
+    /// library decodes it; the seed is in every failure.
+    static func checkRandomStrings(seed: UInt64, maxCount: UInt64, unit: (inout SplitMix64) -> UInt16) throws {
+        var random = SplitMix64(seed: seed)
         for round in 0..<500 {
-            let count = Int(random.next() % 24)
-            let units = (0..<count).map { _ -> UInt16 in
-                // Mostly surrogates and boundaries, where transcoders go wrong.
-                switch random.next() % 6 {
-                case 0: UInt16(0xD800 + random.next() % 0x800)
-                case 1: UInt16(random.next() % 0x80)
-                case 2: [0x7F, 0x80, 0x7FF, 0x800, 0xFFFD, 0xFFFF, 0xDBFF, 0xDC00][Int(random.next() % 8)]
-                default: UInt16(truncatingIfNeeded: random.next())
-                }
+            let units = (0..<Int(random.next() % maxCount)).map { _ in unit(&random) }
+            #expect(try decodedComment(units) == expected(units), "seed \(random.seed) round \(round): \(units)")
+        }
+    }
+
+    /// Mostly surrogates and boundaries, where transcoders go wrong.
+    @Test func randomCodeUnitsMatchTheStandardLibrary() throws {
+        try Self.checkRandomStrings(seed: 0x5EED_0016, maxCount: 24) { random in
+            switch random.next() % 6 {
+            case 0: UInt16(0xD800 + random.next() % 0x800)
+            case 1: UInt16(random.next() % 0x80)
+            case 2: [0x7F, 0x80, 0x7FF, 0x800, 0xFFFD, 0xFFFF, 0xDBFF, 0xDC00][Int(random.next() % 8)]
+            default: UInt16(truncatingIfNeeded: random.next())
             }
-            #expect(try Self.decodedComment(units) == Self.expected(units), "seed \(random.seed) round \(round): \(units)")
         }
     }
 
     /// Mostly ASCII, as module paths are, so that runs of four meet NULs and other units anywhere.
     @Test func mostlyASCIIMatchesTheStandardLibrary() throws {
-        var random = SplitMix64(seed: 0x5EED_A5C1)
-        for round in 0..<500 {
-            let count = Int(random.next() % 40)
-            let units = (0..<count).map { _ -> UInt16 in
-                switch random.next() % 16 {
-                case 0: 0
-                case 1: UInt16(0x80 + random.next() % 0x780)
-                case 2: UInt16(0xD800 + random.next() % 0x800)
-                default: UInt16(0x20 + random.next() % 0x60)
-                }
+        try Self.checkRandomStrings(seed: 0x5EED_A5C1, maxCount: 40) { random in
+            switch random.next() % 16 {
+            case 0: 0
+            case 1: UInt16(0x80 + random.next() % 0x780)
+            case 2: UInt16(0xD800 + random.next() % 0x800)
+            default: UInt16(0x20 + random.next() % 0x60)
             }
-            #expect(try Self.decodedComment(units) == Self.expected(units), "seed \(random.seed) round \(round): \(units)")
         }
     }
 }

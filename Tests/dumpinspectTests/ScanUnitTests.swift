@@ -1,4 +1,5 @@
 import Foundation
+import MiniDumpWriter
 import Testing
 @testable import dumpinspect
 
@@ -60,7 +61,7 @@ import Testing
     @Test func shardsPartitionAnySetOfPaths() {
         var generator = SystemRandomNumberGenerator()
         let seed = UInt64.random(in: 0...UInt64.max, using: &generator)
-        var random = ScanSplitMix64(seed: seed)
+        var random = SplitMix64(seed: seed)
         let paths = (0..<2000).map { _ in "dir\(random.next() % 50)/file\(random.next()).dmp" }
         for count in [1, 2, 3, 7] {
             let shards = (1...count).compactMap { ScanShard(parsing: "\($0)/\(count)") }
@@ -105,7 +106,7 @@ import Testing
             return out + "\""
         }
         let pieces = ["a", "Z", "~", " ", "\"", "\\", "\n", "\r", "\t", "\u{01}", "\u{1F}", "\u{7F}", "ü", "😀", "0123456"]
-        var random = ScanSplitMix64(seed: 0x4A53_4F4E)
+        var random = SplitMix64(seed: 0x4A53_4F4E)
         for _ in 0..<2_000 {
             var text = ""
             for _ in 0..<Int(random.next() % 40) { text += pieces[Int(random.next() % UInt64(pieces.count))] }
@@ -254,7 +255,7 @@ import Testing
         }
         var generator = SystemRandomNumberGenerator()
         let seed = UInt64.random(in: 0...UInt64.max, using: &generator)
-        var random = ScanSplitMix64(seed: seed)
+        var random = SplitMix64(seed: seed)
         var ordered = ScanTally()
         records.forEach { ordered.add($0) }
         for _ in 0..<5 {
@@ -275,15 +276,3 @@ import Testing
     }
 }
 
-/// A seeded generator, so a failing random test can be replayed from the seed it prints.
-struct ScanSplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -3,6 +3,7 @@
 #elseif canImport(Darwin)
 @preconcurrency import Darwin
 #endif
+import MiniDumpWriter
 
 // Times whole processes round-robin: one run of each command in turn, ROUNDS times, so that a
 // machine whose speed drifts (a busy host, a CPU changing clock) slows every command alike and the
@@ -93,18 +94,6 @@ func jsonString(_ text: String) -> String {
     return out + "\""
 }
 
-/// The orders' random numbers (SplitMix64), seeded so that a run can be repeated.
-struct Orders: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "-h" || arguments.first == "--help" {
@@ -112,11 +101,11 @@ if arguments.first == "-h" || arguments.first == "--help" {
     exit(0)
 }
 var block = 1
-var orders = Orders(state: 1)
+var orders = SplitMix64(seed: 1)
 while let option = arguments.first, option == "--block" || option == "--seed" {
     guard arguments.count >= 2, let value = Int(arguments[1]), value >= (option == "--block" ? 1 : 0)
     else { fail("\(option) needs a number\n\(usage)", status: 64) }
-    if option == "--block" { block = value } else { orders = Orders(state: UInt64(value)) }
+    if option == "--block" { block = value } else { orders = SplitMix64(seed: UInt64(value)) }
     arguments.removeFirst(2)
 }
 guard arguments.count >= 4, let rounds = Int(arguments[0]), rounds > 0, let warmup = Int(arguments[1]), warmup >= 0,
