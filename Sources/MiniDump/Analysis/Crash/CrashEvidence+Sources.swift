@@ -77,7 +77,6 @@ extension CrashEvidence {
         guard let exception else { return }
         if let stack = dump.callStack(threadId: exception.threadId, limits: limits) {
             callStack = stack
-            framesTruncated = stack.truncated
         } else {
             notes.append("The crashing thread's stack could not be walked (no usable context).")
         }

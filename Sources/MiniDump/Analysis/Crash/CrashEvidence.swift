@@ -16,7 +16,6 @@ struct CrashEvidence: Sendable {
     /// The exception context's stack pointer, when known.
     var stackPointer: UInt64?
     var callStack: CallStack?
-    var framesTruncated = false
     var memory: (any MemoryReading)?
     var notes: [String] = []
 
@@ -43,6 +42,9 @@ struct CrashEvidence: Sendable {
 
     /// The crashing thread's frames, innermost first (none when its stack could not be walked).
     var frames: [StackFrame] { callStack?.frames ?? [] }
+
+    /// True when a walk limit cut the crashing thread's stack short.
+    var framesTruncated: Bool { callStack?.truncated ?? false }
 
     /// The pointer size of the crashed process (8 unless SystemInfo says 32-bit).
     var pointerSize: Int { systemInfo?.architecture.pointerSize ?? 8 }
