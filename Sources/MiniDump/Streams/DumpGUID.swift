@@ -56,9 +56,7 @@ public struct DumpGUID: Sendable, Hashable, CustomStringConvertible {
     /// The 32 upper-case hex digits without separators, fields in GUID order
     /// (`Data1`, `Data2`, `Data3`, then `Data4` byte by byte), as in Breakpad debug identifiers.
     public var compactHex: String {
-        var text = Self.hex(UInt64(data1), 8) + Self.hex(UInt64(data2), 4) + Self.hex(UInt64(data3), 4)
-        text += Self.hex(data4Value, 16)
-        return text
+        Self.hex(UInt64(data1), 8) + Self.hex(UInt64(data2), 4) + Self.hex(UInt64(data3), 4) + Self.hex(data4Value, 16)
     }
 
     /// The registry form without braces: `B715BAEB-7087-45CA-B29F-4A5DAC2078B6`.

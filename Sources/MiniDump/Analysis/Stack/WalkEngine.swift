@@ -83,8 +83,10 @@ struct WalkState {
     var stack: AddressSpace.Window?
 
     /// Instruction pointers (return addresses) whose function was seen to keep a frame pointer:
-    /// a gap scan of one of their frames found nothing.
-    var framePointerKeepers: [UInt64: Bool] = [:]
+    /// a gap scan of one of their frames found nothing. Only the keys count; the walk's other
+    /// cache already instantiates `[UInt64: Bool]`, and a `Set<UInt64>` would be one more generic
+    /// type set up on first use. Read through ``keepsFramePointer(_:)``.
+    fileprivate var framePointerKeepers: [UInt64: Bool] = [:]
 
     /// True when a frame at `ip` needs no gap scan (``WalkEngine/framePointerOrScan(_:state:)``).
     func keepsFramePointer(_ ip: UInt64?) -> Bool {
